@@ -1,0 +1,80 @@
+// Every use case asks here first, from who the actor is (never from what a payload claims). A
+// refusal is audited in a transaction of its own — the refused change never opens one — and thrown.
+import type { TRequestContext } from "../domain/actor.ts";
+import { AuditAction } from "../domain/audit-actions.ts";
+import { DomainError, ErrorCode } from "../domain/errors.ts";
+import { auditRoleOf, isRole, rolesAllow, type TPermission, type TRole } from "../domain/roles.ts";
+import { recordAuditEvent } from "./audit/record-audit-event.ts";
+import type { TUseCaseDependencies } from "./dependencies.ts";
+import type { TDatabaseClient, TTransaction } from "./ports/database.ts";
+
+export interface TAuthority {
+  readonly roles: readonly TRole[];
+  /** The role written in audit rows. */
+  readonly auditRole: string;
+}
+
+export async function rolesOf(client: TDatabaseClient | TTransaction, context: TRequestContext): Promise<TRole[]> {
+  if (context.actor.kind !== "slack") return [];
+  const rows = await client.roleAssignment.findMany({
+    where: { slackUserId: context.actor.slackUserId, revokedAt: null },
+    select: { role: true },
+  });
+  return rows.map((row) => row.role).filter(isRole);
+}
+
+export async function authorityOf(client: TDatabaseClient | TTransaction, context: TRequestContext): Promise<TAuthority> {
+  const roles = await rolesOf(client, context);
+  const fallback = context.actor.kind === "portal" ? "PORTAL" : context.actor.kind === "system" ? "SYSTEM" : "NONE";
+  return { roles, auditRole: auditRoleOf(roles, fallback) };
+}
+
+export interface TAttempt {
+  /** What was attempted, as an audit action code. */
+  readonly action: string;
+  readonly target?: { readonly type: string; readonly id?: string | undefined; readonly label?: string | undefined };
+}
+
+/** Returns the actor's authority when it holds the permission; else audits the refusal and throws ACCESS_DENIED. */
+export async function requirePermission(
+  dependencies: TUseCaseDependencies,
+  context: TRequestContext,
+  permission: TPermission,
+  attempt: TAttempt,
+): Promise<TAuthority> {
+  const prisma = dependencies.database.prisma;
+  const authority = await authorityOf(prisma, context);
+  const allowed = context.actor.kind === "system" || rolesAllow(authority.roles, permission);
+  if (allowed) return authority;
+  await recordAccessDenied(dependencies, context, authority, attempt, `missing permission ${permission}`);
+  throw new DomainError(ErrorCode.ACCESS_DENIED, { parameters: { permission } });
+}
+
+export async function recordAccessDenied(
+  dependencies: TUseCaseDependencies,
+  context: TRequestContext,
+  authority: TAuthority,
+  attempt: TAttempt,
+  reason: string,
+): Promise<void> {
+  await dependencies.database.prisma.$transaction((transaction) =>
+    recordAuditEvent(
+      transaction,
+      {
+        actor: context.actor,
+        actorRole: authority.auditRole,
+        requestId: context.requestId,
+        action: AuditAction.ACCESS_DENIED,
+        ...(attempt.target === undefined ? {} : { target: attempt.target }),
+        changes: { attempted: attempt.action },
+        result: "denied",
+        reason,
+      },
+      { occurredAt: dependencies.clock(), auditChannelId: dependencies.settings.auditChannelId },
+    ),
+  );
+  dependencies.logger.warn(
+    { requestId: context.requestId, actor: context.actor, attempted: attempt.action },
+    "access denied",
+  );
+}

@@ -1,0 +1,26 @@
+// What every use case is given. main.ts builds it once; tests build it with fakes where a fake is
+// the honest choice (a fixed clock, a cheaper bcrypt cost) and real parts everywhere else.
+import type { CommonPasswordChecker } from "../domain/password-policy.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { Database } from "./ports/database.ts";
+import type { Logger } from "./ports/logger.ts";
+import type { PasswordHasher, TemporaryPasswordGenerator } from "./ports/password-hasher.ts";
+
+export interface TUseCaseSettings {
+  readonly locale: "es" | "en";
+  readonly temporaryPasswordTtlHours: number;
+  readonly passwordMinimumLength: number;
+  readonly portalUrl: string;
+  /** When set, every audit event is also queued for posting to this Slack channel. */
+  readonly auditChannelId: string | undefined;
+}
+
+export interface TUseCaseDependencies {
+  readonly database: Database;
+  readonly passwordHasher: PasswordHasher;
+  readonly commonPasswordChecker: CommonPasswordChecker;
+  readonly generateTemporaryPassword: TemporaryPasswordGenerator;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: TUseCaseSettings;
+}

@@ -1,0 +1,44 @@
+// The shared shape of disable / enable / lock / unlock: an admin flips one state of an account,
+// audited with its before and after. Each verb has its own file that says what it flips.
+import type { TRequestContext } from "../../domain/actor.ts";
+import type { TAuditAction } from "../../domain/audit-actions.ts";
+import { Permission } from "../../domain/roles.ts";
+import { requirePermission } from "../authorization.ts";
+import { runAuditedChange } from "../audited-change.ts";
+import type { TUseCaseDependencies } from "../dependencies.ts";
+import type { Prisma, TTransaction } from "../ports/database.ts";
+import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+
+export async function changeAccountState(
+  dependencies: TUseCaseDependencies,
+  options: {
+    context: TRequestContext;
+    user: TPortalUserReference;
+    action: TAuditAction;
+    data: (now: Date) => Prisma.PortalUserUpdateInput;
+    describe: (user: TPortalUserDetails) => Record<string, unknown>;
+    afterChange?: (transaction: TTransaction, user: TPortalUserDetails, now: Date) => Promise<void>;
+  },
+): Promise<TPortalUserDetails> {
+  const authority = await requirePermission(dependencies, options.context, Permission.USERS_WRITE, {
+    action: options.action,
+    target: { type: "portal_user", label: referenceLabel(options.user) },
+  });
+  return runAuditedChange(dependencies, options.context, authority, async (transaction, audit, now) => {
+    const before = await findPortalUser(transaction, options.user, now);
+    const row = await transaction.portalUser.update({
+      where: { id: before.id },
+      data: options.data(now),
+      select: portalUserDetailsSelect,
+    });
+    const after = toPortalUserDetails(row, now);
+    await audit({
+      action: options.action,
+      target: { type: "portal_user", id: after.id, label: after.username },
+      changes: { before: options.describe(before), after: options.describe(after) },
+    });
+    await options.afterChange?.(transaction, after, now);
+    return after;
+  });
+}

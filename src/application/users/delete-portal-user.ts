@@ -1,0 +1,37 @@
+// An admin deletes an account (after Sí). The audit row keeps a snapshot of what was deleted. A
+// second Sí finds nothing to delete and says so: the account is deleted once.
+import type { TRequestContext } from "../../domain/actor.ts";
+import { AuditAction } from "../../domain/audit-actions.ts";
+import { Permission } from "../../domain/roles.ts";
+import { requirePermission } from "../authorization.ts";
+import { runAuditedChange } from "../audited-change.ts";
+import type { TUseCaseDependencies } from "../dependencies.ts";
+import { OutboxKind } from "../outbox/outbox-messages.ts";
+import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { auditSnapshotOf, type TPortalUserDetails } from "./portal-user-details.ts";
+
+export async function deletePortalUser(
+  dependencies: TUseCaseDependencies,
+  options: { context: TRequestContext; user: TPortalUserReference },
+): Promise<TPortalUserDetails> {
+  const { context } = options;
+  const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
+    action: AuditAction.USER_DELETED,
+    target: { type: "portal_user", label: referenceLabel(options.user) },
+  });
+  return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
+    const user = await findPortalUser(transaction, options.user, now);
+    await transaction.portalUser.delete({ where: { id: user.id } });
+    // Credential emails not yet sent would make a password for an account that no longer exists.
+    await transaction.outboxMessage.updateMany({
+      where: { status: "PENDING", kind: OutboxKind.CREDENTIALS_EMAIL, payload: { path: ["userId"], equals: user.id } },
+      data: { status: "CANCELLED", lastError: "account deleted" },
+    });
+    await audit({
+      action: AuditAction.USER_DELETED,
+      target: { type: "portal_user", id: user.id, label: user.username },
+      changes: { before: auditSnapshotOf(user) },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,28 @@
+// Who is told when an account locks: the account's owner, by email and (when linked) by Slack DM.
+import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import type { TTransaction } from "../ports/database.ts";
+import type { TPortalUserDetails } from "./portal-user-details.ts";
+
+export async function enqueueLockNotices(
+  transaction: TTransaction,
+  user: TPortalUserDetails,
+  locale: "es" | "en",
+): Promise<void> {
+  await enqueueOutboxMessage(transaction, OutboxKind.NOTICE_EMAIL, {
+    template: "account_locked",
+    to: user.email,
+    locale,
+    username: user.username,
+    fullName: user.fullName,
+    occurredAt: new Date().toISOString(),
+    detail: user.lockedUntil?.toISOString() ?? "",
+  });
+  if (user.slackUserId !== null) {
+    await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
+      slackUserId: user.slackUserId,
+      message: "account_locked",
+      userId: user.id,
+      locale,
+    });
+  }
+}

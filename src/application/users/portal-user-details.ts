@@ -1,0 +1,107 @@
+// The read model of a portal account, as every surface shows it. Never includes the hash.
+import { placeLabel } from "../../domain/company-rules.ts";
+import { isLocked } from "../../domain/lockout.ts";
+import type { Prisma } from "../ports/database.ts";
+
+export const portalUserDetailsSelect = {
+  id: true,
+  username: true,
+  fullName: true,
+  email: true,
+  slackUserId: true,
+  passwordHash: true,
+  passwordIsTemporary: true,
+  passwordExpiresAt: true,
+  passwordChangedAt: true,
+  failedPasswordAttempts: true,
+  lockedUntil: true,
+  disabledAt: true,
+  createdAt: true,
+  updatedAt: true,
+  places: {
+    select: {
+      place: {
+        select: {
+          id: true,
+          postalCode: true,
+          name: true,
+          company: { select: { id: true, rfc: true, legalName: true } },
+        },
+      },
+    },
+  },
+} as const satisfies Prisma.PortalUserSelect;
+
+type TPortalUserRow = Prisma.PortalUserGetPayload<{ select: typeof portalUserDetailsSelect }>;
+
+export interface TAssignedPlace {
+  readonly id: string;
+  readonly postalCode: string;
+  readonly name: string;
+  readonly companyId: string;
+  readonly rfc: string;
+  readonly companyLegalName: string;
+  /** `<código postal> — <nombre> (<razón social>)` */
+  readonly label: string;
+}
+
+export interface TPortalUserDetails {
+  readonly id: string;
+  readonly username: string;
+  readonly fullName: string;
+  readonly email: string;
+  readonly slackUserId: string | null;
+  readonly hasPassword: boolean;
+  readonly passwordIsTemporary: boolean;
+  readonly passwordExpiresAt: Date | null;
+  readonly passwordChangedAt: Date | null;
+  readonly locked: boolean;
+  readonly lockedUntil: Date | null;
+  readonly disabled: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly places: readonly TAssignedPlace[];
+}
+
+export function toPortalUserDetails(row: TPortalUserRow, now: Date): TPortalUserDetails {
+  const places = row.places
+    .map(({ place }) => ({
+      id: place.id,
+      postalCode: place.postalCode,
+      name: place.name,
+      companyId: place.company.id,
+      rfc: place.company.rfc,
+      companyLegalName: place.company.legalName,
+      label: placeLabel({ postalCode: place.postalCode, name: place.name, companyLegalName: place.company.legalName }),
+    }))
+    .sort((left, right) => left.label.localeCompare(right.label, "es"));
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    email: row.email,
+    slackUserId: row.slackUserId,
+    hasPassword: row.passwordHash !== null,
+    passwordIsTemporary: row.passwordIsTemporary,
+    passwordExpiresAt: row.passwordExpiresAt,
+    passwordChangedAt: row.passwordChangedAt,
+    locked: isLocked(row.lockedUntil, now),
+    lockedUntil: row.lockedUntil,
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    places,
+  };
+}
+
+/** The fields an audit row records for an account: what a support agent needs, never a secret. */
+export function auditSnapshotOf(user: TPortalUserDetails): Record<string, unknown> {
+  return {
+    username: user.username,
+    fullName: user.fullName,
+    email: user.email,
+    slackUserId: user.slackUserId,
+    disabled: user.disabled,
+    places: user.places.map((place) => place.label),
+  };
+}

@@ -1,0 +1,96 @@
+// An admin edits an account: the same field rules as creation; the audit row lists only what
+// changed; a changed email sends a notice to the old address.
+import type { TRequestContext } from "../../domain/actor.ts";
+import { AuditAction } from "../../domain/audit-actions.ts";
+import { Permission } from "../../domain/roles.ts";
+import { requirePermission } from "../authorization.ts";
+import { runAuditedChange } from "../audited-change.ts";
+import type { TUseCaseDependencies } from "../dependencies.ts";
+import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { auditSnapshotOf, portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  normalizePortalUserFields,
+  requireExistingPlaces,
+  requireFreeIdentifiers,
+  type TPortalUserFields,
+} from "./portal-user-input.ts";
+
+/** The masked form of an address for a notice: "j***@example.com". */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "***";
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { before: before[key], after: after[key] };
+  }
+  return changes;
+}
+
+export async function updatePortalUser(
+  dependencies: TUseCaseDependencies,
+  options: { context: TRequestContext; user: TPortalUserReference; fields: TPortalUserFields },
+): Promise<TPortalUserDetails> {
+  const { context } = options;
+  const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
+    action: AuditAction.USER_UPDATED,
+    target: { type: "portal_user", label: referenceLabel(options.user) },
+  });
+  const fields = normalizePortalUserFields(options.fields);
+  return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
+    const before = await findPortalUser(transaction, options.user, now);
+    await requireExistingPlaces(transaction, fields.placeIds);
+    await requireFreeIdentifiers(transaction, fields, before.id);
+    await transaction.portalUserPlace.deleteMany({ where: { userId: before.id, placeId: { notIn: [...fields.placeIds] } } });
+    await transaction.portalUserPlace.createMany({
+      data: fields.placeIds.map((placeId) => ({ userId: before.id, placeId })),
+      skipDuplicates: true,
+    });
+    const row = await transaction.portalUser.update({
+      where: { id: before.id },
+      data: {
+        username: fields.username,
+        fullName: fields.fullName,
+        email: fields.email,
+        emailNormalized: fields.emailNormalized,
+        slackUserId: fields.slackUserId,
+      },
+      select: portalUserDetailsSelect,
+    });
+    const after = toPortalUserDetails(row, now);
+    const changes = changedFields(auditSnapshotOf(before), auditSnapshotOf(after));
+    if (Object.keys(changes).length === 0) return after;
+    await audit({
+      action: AuditAction.USER_UPDATED,
+      target: { type: "portal_user", id: after.id, label: after.username },
+      changes,
+    });
+    if (before.email.toLowerCase() !== after.email.toLowerCase()) {
+      await enqueueOutboxMessage(transaction, OutboxKind.NOTICE_EMAIL, {
+        template: "email_changed",
+        to: before.email,
+        locale: dependencies.settings.locale,
+        username: after.username,
+        fullName: after.fullName,
+        occurredAt: now.toISOString(),
+        detail: maskEmail(after.email),
+      });
+    }
+    if (after.slackUserId !== null && after.slackUserId !== before.slackUserId) {
+      await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
+        slackUserId: after.slackUserId,
+        message: "welcome",
+        userId: after.id,
+        locale: dependencies.settings.locale,
+      });
+    }
+    return after;
+  });
+}

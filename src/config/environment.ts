@@ -1,0 +1,152 @@
+// The only reader of process.env. One zod schema for the whole environment of SPEC.md; a bad
+// start lists every problem, one line each, naming the variable and what it expects. Messages are
+// written here and never include the value, so that a secret cannot leak through them.
+import { z } from "zod";
+
+const slackUserIdPattern = /^[UW][A-Z0-9]{2,}$/;
+const slackChannelIdPattern = /^[CGD][A-Z0-9]{2,}$/;
+
+const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+function urlWithProtocols(protocols: readonly string[], expectation: string) {
+  return z
+    .string({ error: `expected ${expectation}` })
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `expected ${expectation}`);
+}
+
+function integerInRange(minimum: number, maximum: number, fallback: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? String(fallback) : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, `expected a whole number from ${minimum} to ${maximum}`)
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(minimum, `expected a whole number from ${minimum} to ${maximum}`)
+            .max(maximum, `expected a whole number from ${minimum} to ${maximum}`),
+        ),
+    );
+}
+
+function idList(pattern: RegExp, expectation: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== ""),
+    )
+    .pipe(z.array(z.string().regex(pattern, `expected ${expectation}`)));
+}
+
+function secret(prefix: string | undefined, minimumLength: number, expectation: string) {
+  return optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (value) => value.length >= minimumLength && (prefix === undefined || value.startsWith(prefix)),
+        `expected ${expectation}`,
+      )
+      .optional(),
+  );
+}
+
+export const ZEnvironment = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SLACK_BOT_TOKEN: secret("xoxb-", 10, "a bot token starting with xoxb-"),
+    SLACK_SIGNING_SECRET: secret(undefined, 16, "the app's signing secret (at least 16 characters)"),
+    SLACK_APP_TOKEN: secret("xapp-", 10, "an app-level token starting with xapp- (Socket Mode)"),
+    SLACK_API_URL: optionalText.pipe(urlWithProtocols(["http:", "https:"], "an http(s) URL").optional()),
+    PORT: integerInRange(0, 65535, 3000),
+    DATABASE_URL: optionalText.pipe(
+      urlWithProtocols(["postgres:", "postgresql:"], "a postgresql:// URL").optional(),
+    ),
+    DATA_DIR: optionalText.transform((value) => value ?? "./data"),
+    SMTP_URL: optionalText.pipe(urlWithProtocols(["smtp:", "smtps:"], "an smtp:// or smtps:// URL").optional()),
+    MAIL_FROM: optionalText
+      .transform((value) => value ?? "PremiumOne <no-reply@premiumone.invalid>")
+      .pipe(z.string().regex(/^(.*<)?[^\s@<>]+@[^\s@<>]+>?$/, "expected an address, e.g. PremiumOne <no-reply@example.com>")),
+    PORTAL_URL: optionalText
+      .transform((value) => value ?? "http://localhost:3000/")
+      .pipe(urlWithProtocols(["http:", "https:"], "the portal's http(s) URL")),
+    PORTAL_API_KEY: secret(undefined, 32, "a random key of at least 32 characters"),
+    AUDIT_CHANNEL_ID: optionalText.pipe(
+      z.string().regex(slackChannelIdPattern, "expected a Slack channel id such as C0123456789").optional(),
+    ),
+    ADMIN_SLACK_USER_IDS: idList(slackUserIdPattern, "comma-separated Slack user ids such as U0123456789"),
+    SUPPORT_SLACK_USER_IDS: idList(slackUserIdPattern, "comma-separated Slack user ids such as U0123456789"),
+    BOT_LOCALE: optionalText
+      .transform((value) => value ?? "es")
+      .pipe(z.enum(["es", "en"], { error: "expected es or en" })),
+    TEMP_PASSWORD_TTL_HOURS: integerInRange(1, 720, 72),
+    PASSWORD_MIN_LENGTH: integerInRange(15, 128, 15),
+    PASSWORD_PEPPER: secret(undefined, 32, "a random pepper of at least 32 characters"),
+    SUPPORT_CONTACT: optionalText,
+  })
+  .superRefine((environment, context) => {
+    if (environment.SLACK_BOT_TOKEN !== undefined) {
+      if (environment.SLACK_APP_TOKEN === undefined && environment.SLACK_SIGNING_SECRET === undefined) {
+        context.addIssue({
+          code: "custom",
+          path: ["SLACK_SIGNING_SECRET"],
+          message: "expected the app's signing secret when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)",
+        });
+      }
+    } else if (environment.SLACK_SIGNING_SECRET !== undefined || environment.SLACK_APP_TOKEN !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message: "expected a bot token starting with xoxb- when the other Slack variables are set",
+      });
+    }
+    if (environment.NODE_ENV === "production") {
+      for (const name of ["SLACK_BOT_TOKEN", "PORTAL_API_KEY", "PASSWORD_PEPPER", "SMTP_URL"] as const) {
+        if (environment[name] === undefined) {
+          context.addIssue({ code: "custom", path: [name], message: "is required when NODE_ENV=production" });
+        }
+      }
+    }
+  });
+
+export type TEnvironment = z.infer<typeof ZEnvironment>;
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    this.name = "ConfigurationError";
+  }
+}
+
+/** Reads and checks the environment; throws ConfigurationError listing every problem. */
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): TEnvironment {
+  const result = ZEnvironment.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path[0] === undefined ? "environment" : String(issue.path[0]);
+    // zod's own wording for a wrong type never includes the value; custom messages never do.
+    return `${variable}: ${issue.message}`;
+  });
+  throw new ConfigurationError([...new Set(problems)]);
+}

@@ -1,0 +1,87 @@
+// Coded domain errors. The code says what went wrong, the field says where (a modal field, an API
+// property); the words a person reads come from the message catalogues, looked up by code.
+
+export const ErrorCode = {
+  VALIDATION_FAILED: "VALIDATION_FAILED",
+  USERNAME_INVALID: "USERNAME_INVALID",
+  USERNAME_TAKEN: "USERNAME_TAKEN",
+  FULL_NAME_INVALID: "FULL_NAME_INVALID",
+  EMAIL_INVALID: "EMAIL_INVALID",
+  EMAIL_TAKEN: "EMAIL_TAKEN",
+  SLACK_USER_INVALID: "SLACK_USER_INVALID",
+  SLACK_USER_TAKEN: "SLACK_USER_TAKEN",
+  PLACES_REQUIRED: "PLACES_REQUIRED",
+  PLACE_NOT_FOUND: "PLACE_NOT_FOUND",
+  RFC_INVALID: "RFC_INVALID",
+  RFC_TAKEN: "RFC_TAKEN",
+  COMPANY_NAME_INVALID: "COMPANY_NAME_INVALID",
+  COMPANY_NOT_FOUND: "COMPANY_NOT_FOUND",
+  COMPANY_HAS_PLACES: "COMPANY_HAS_PLACES",
+  POSTAL_CODE_INVALID: "POSTAL_CODE_INVALID",
+  PLACE_NAME_INVALID: "PLACE_NAME_INVALID",
+  PLACE_TAKEN: "PLACE_TAKEN",
+  PLACE_IN_USE: "PLACE_IN_USE",
+  USER_NOT_FOUND: "USER_NOT_FOUND",
+  USER_DISABLED: "USER_DISABLED",
+  ACCESS_DENIED: "ACCESS_DENIED",
+  LAST_ADMIN: "LAST_ADMIN",
+  ROLE_ALREADY_GRANTED: "ROLE_ALREADY_GRANTED",
+  ROLE_NOT_GRANTED: "ROLE_NOT_GRANTED",
+  INVALID_CREDENTIALS: "INVALID_CREDENTIALS",
+  CURRENT_PASSWORD_WRONG: "CURRENT_PASSWORD_WRONG",
+  ACCOUNT_LOCKED: "ACCOUNT_LOCKED",
+  TEMPORARY_PASSWORD_EXPIRED: "TEMPORARY_PASSWORD_EXPIRED",
+  PASSWORD_NOT_SET: "PASSWORD_NOT_SET",
+  PASSWORD_CONFIRMATION_MISMATCH: "PASSWORD_CONFIRMATION_MISMATCH",
+  PASSWORD_TOO_SHORT: "PASSWORD_TOO_SHORT",
+  PASSWORD_TOO_LONG: "PASSWORD_TOO_LONG",
+  PASSWORD_COMMON: "PASSWORD_COMMON",
+  PASSWORD_CONTAINS_USERNAME: "PASSWORD_CONTAINS_USERNAME",
+  PASSWORD_CONTAINS_EMAIL: "PASSWORD_CONTAINS_EMAIL",
+  PASSWORD_UNCHANGED: "PASSWORD_UNCHANGED",
+  CONFLICT: "CONFLICT",
+} as const;
+
+export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type TErrorParameters = Readonly<Record<string, string | number>>;
+
+export interface TFieldError {
+  readonly field: string;
+  readonly code: TErrorCode;
+  readonly parameters?: TErrorParameters;
+}
+
+/** An expected refusal, to be shown to the person who caused it. */
+export class DomainError extends Error {
+  readonly code: TErrorCode;
+  readonly field: string | undefined;
+  readonly parameters: TErrorParameters;
+
+  constructor(code: TErrorCode, options: { field?: string; parameters?: TErrorParameters; cause?: unknown } = {}) {
+    super(options.field === undefined ? code : `${code} (${options.field})`, { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.field = options.field;
+    this.parameters = options.parameters ?? {};
+  }
+}
+
+/** One or more fields are wrong; each carries its own code. */
+export class ValidationError extends DomainError {
+  readonly fieldErrors: readonly TFieldError[];
+
+  constructor(fieldErrors: readonly TFieldError[]) {
+    super(ErrorCode.VALIDATION_FAILED, { field: fieldErrors[0]?.field });
+    this.name = "ValidationError";
+    this.fieldErrors = fieldErrors;
+  }
+
+  static single(field: string, code: TErrorCode, parameters?: TErrorParameters): ValidationError {
+    return new ValidationError([{ field, code, ...(parameters === undefined ? {} : { parameters }) }]);
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
