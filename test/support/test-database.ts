@@ -2,6 +2,7 @@
 // database on the PostgreSQL server of TEST_DATABASE_URL (each test file gets its own, dropped after).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { readMigratedTemplate } from "./embedded-template.ts";
 import { type Database, openDatabase } from "../../src/infrastructure/prisma/open-database.ts";
 
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgresql" : "embedded";
@@ -16,7 +17,12 @@ export interface TTestDatabase {
 export async function createTestDatabase(): Promise<TTestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl === undefined || serverUrl === "") {
-    const database = await openDatabase({ kind: "embedded", directory: "memory://" });
+    const template = await readMigratedTemplate();
+    const database = await openDatabase({
+      kind: "embedded",
+      directory: "memory://",
+      ...(template === undefined ? {} : { initialContents: template }),
+    });
     return {
       database,
       openAnother: () => Promise.reject(new Error("the embedded database has a single connection")),

@@ -26,7 +26,7 @@ export interface Database {
 export type TDatabaseLocation =
   | { readonly kind: "postgresql"; readonly url: string }
   /** `directory` is a folder, or "memory://" for a throw-away database. */
-  | { readonly kind: "embedded"; readonly directory: string };
+  | { readonly kind: "embedded"; readonly directory: string; readonly initialContents?: Blob };
 
 export function databaseLocation(environment: { DATABASE_URL?: string | undefined; DATA_DIR: string }): TDatabaseLocation {
   return environment.DATABASE_URL === undefined
@@ -39,7 +39,9 @@ export async function openDatabase(
   options: { migrate?: boolean; poolSize?: number } = {},
 ): Promise<Database> {
   const database =
-    location.kind === "postgresql" ? openPostgres(location.url, options.poolSize ?? 10) : await openEmbedded(location.directory);
+    location.kind === "postgresql"
+      ? openPostgres(location.url, options.poolSize ?? 10)
+      : await openEmbedded(location.directory, location.initialContents);
   if (options.migrate ?? true) {
     try {
       await database.withSql((session) => migrateAtStart(session, MIGRATIONS_DIRECTORY));
@@ -74,10 +76,12 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
-async function openEmbedded(directory: string): Promise<Database> {
+async function openEmbedded(directory: string, initialContents: Blob | undefined): Promise<Database> {
   const inMemory = directory.startsWith("memory://");
   if (!inMemory) await mkdir(directory, { recursive: true });
-  const pglite = new PGlite(inMemory ? directory : path.resolve(directory));
+  const pglite = new PGlite(inMemory ? directory : path.resolve(directory), {
+    ...(initialContents === undefined ? {} : { loadDataDir: initialContents }),
+  });
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
