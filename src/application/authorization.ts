@@ -35,19 +35,25 @@ export interface TAttempt {
   readonly target?: { readonly type: string; readonly id?: string | undefined; readonly label?: string | undefined };
 }
 
-/** Returns the actor's authority when it holds the permission; else audits the refusal and throws ACCESS_DENIED. */
+/**
+ * Returns the actor's authority when it holds the permission (or, given several, any one of them);
+ * else audits the refusal and throws ACCESS_DENIED.
+ */
 export async function requirePermission(
   dependencies: TUseCaseDependencies,
   context: TRequestContext,
-  permission: TPermission,
+  permission: TPermission | readonly TPermission[],
   attempt: TAttempt,
 ): Promise<TAuthority> {
   const prisma = dependencies.database.prisma;
   const authority = await authorityOf(prisma, context);
-  const allowed = context.actor.kind === "system" || rolesAllow(authority.roles, permission);
+  const permissions: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
+  const allowed =
+    context.actor.kind === "system" || permissions.some((candidate) => rolesAllow(authority.roles, candidate));
   if (allowed) return authority;
-  await recordAccessDenied(dependencies, context, authority, attempt, `missing permission ${permission}`);
-  throw new DomainError(ErrorCode.ACCESS_DENIED, { parameters: { permission } });
+  const described = permissions.join(" | ");
+  await recordAccessDenied(dependencies, context, authority, attempt, `missing permission ${described}`);
+  throw new DomainError(ErrorCode.ACCESS_DENIED, { parameters: { permission: described } });
 }
 
 export async function recordAccessDenied(

@@ -47,7 +47,7 @@ export function normalizePortalUserFields(fields: TPortalUserFields): TNormalize
   return { username, fullName, email, emailNormalized: normalizeEmail(email), slackUserId, placeIds };
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refuses ids of places that do not exist (removed while the form was open, or forged). */
 export async function requireExistingPlaces(transaction: TTransaction, placeIds: readonly string[]): Promise<void> {

@@ -1,0 +1,123 @@
+// A portal user changes their own password — from Slack (their linked account) or through the
+// portal's API (the account it names): current password, new password, confirmation. The same
+// rules and audit either way. A wrong current password counts towards the lockout.
+import type { TRequestContext } from "../../domain/actor.ts";
+import { AuditAction } from "../../domain/audit-actions.ts";
+import { DomainError, ErrorCode, type TFieldError, ValidationError } from "../../domain/errors.ts";
+import { isLocked } from "../../domain/lockout.ts";
+import { normalizePassword, passwordPolicyProblems } from "../../domain/password-policy.ts";
+import { emailLocalPart } from "../../domain/portal-user-rules.ts";
+import { authorityOf } from "../authorization.ts";
+import { runAuditedChange } from "../audited-change.ts";
+import type { TUseCaseDependencies } from "../dependencies.ts";
+import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import { findCredentialAccount } from "./credential-account.ts";
+import { recordFailedPasswordAttempt } from "./password-attempts.ts";
+import type { TPortalUserDetails } from "./portal-user-details.ts";
+
+export const PasswordField = {
+  CURRENT: "currentPassword",
+  NEW: "newPassword",
+  CONFIRMATION: "confirmation",
+} as const;
+
+export interface TChangePasswordInput {
+  /** Required for the portal; ignored for a Slack actor, who changes their own linked account. */
+  readonly username?: string;
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  /** The portal's API has no confirmation field: it confirms on its own form. */
+  readonly confirmation?: string;
+}
+
+export async function changePassword(
+  dependencies: TUseCaseDependencies,
+  options: { context: TRequestContext; input: TChangePasswordInput },
+): Promise<TPortalUserDetails> {
+  const { context, input } = options;
+  const prisma = dependencies.database.prisma;
+  const now = dependencies.clock();
+  const account = await findCredentialAccount(prisma, context, input.username, now);
+  if (account === undefined) {
+    // The same work and the same answer as a wrong password: the portal cannot probe for accounts.
+    await dependencies.passwordHasher.verify(input.currentPassword, null);
+    if (context.actor.kind === "slack") throw new DomainError(ErrorCode.USER_NOT_FOUND);
+    throw ValidationError.single(PasswordField.CURRENT, ErrorCode.CURRENT_PASSWORD_WRONG);
+  }
+  const { user } = account;
+  const baseAuthority = await authorityOf(prisma, context);
+  const authority = { ...baseAuthority, auditRole: context.actor.kind === "slack" && baseAuthority.roles.length === 0 ? "PORTAL_USER" : baseAuthority.auditRole };
+  if (isLocked(user.lockedUntil, now)) {
+    throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: user.lockedUntil?.toISOString() ?? "" } });
+  }
+  const currentMatches = await dependencies.passwordHasher.verify(input.currentPassword, account.passwordHash);
+  if (!currentMatches) {
+    const outcome = await recordFailedPasswordAttempt(dependencies, context, authority, {
+      userId: user.id,
+      action: AuditAction.USER_PASSWORD_CHANGE_FAILED,
+    });
+    if (outcome.locked) {
+      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: outcome.lockedUntil?.toISOString() ?? "" } });
+    }
+    throw ValidationError.single(PasswordField.CURRENT, ErrorCode.CURRENT_PASSWORD_WRONG, {
+      remaining: outcome.remainingAttempts,
+    });
+  }
+  if (account.disabled) throw new DomainError(ErrorCode.USER_DISABLED);
+  if (user.passwordIsTemporary && user.passwordExpiresAt !== null && user.passwordExpiresAt <= now) {
+    throw ValidationError.single(PasswordField.CURRENT, ErrorCode.TEMPORARY_PASSWORD_EXPIRED);
+  }
+  const problems: TFieldError[] = passwordPolicyProblems(input.newPassword, {
+    field: PasswordField.NEW,
+    minimumLength: dependencies.settings.passwordMinimumLength,
+    username: user.username,
+    emailLocalPart: emailLocalPart(user.email),
+    checker: dependencies.commonPasswordChecker,
+  });
+  if (problems.length === 0 && normalizePassword(input.newPassword) === normalizePassword(input.currentPassword)) {
+    problems.push({ field: PasswordField.NEW, code: ErrorCode.PASSWORD_UNCHANGED });
+  }
+  if (input.confirmation !== undefined && normalizePassword(input.confirmation) !== normalizePassword(input.newPassword)) {
+    problems.push({ field: PasswordField.CONFIRMATION, code: ErrorCode.PASSWORD_CONFIRMATION_MISMATCH });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+
+  const newHash = await dependencies.passwordHasher.hash(input.newPassword);
+  const locale = dependencies.settings.locale;
+  return runAuditedChange(dependencies, context, authority, async (transaction, audit, changedAt) => {
+    // Only over the hash that was verified: a reset or another change in between wins, and this one retries.
+    const updated = await transaction.portalUser.updateMany({
+      where: { id: user.id, passwordHash: account.passwordHash },
+      data: {
+        passwordHash: newHash,
+        passwordIsTemporary: false,
+        passwordExpiresAt: null,
+        passwordChangedAt: changedAt,
+        failedPasswordAttempts: 0,
+      },
+    });
+    if (updated.count === 0) throw new DomainError(ErrorCode.CONFLICT);
+    await audit({
+      action: AuditAction.USER_PASSWORD_CHANGED,
+      target: { type: "portal_user", id: user.id, label: user.username },
+      changes: { password: "changed", wasTemporary: user.passwordIsTemporary, via: context.actor.kind },
+    });
+    await enqueueOutboxMessage(transaction, OutboxKind.NOTICE_EMAIL, {
+      template: "password_changed",
+      to: user.email,
+      locale,
+      username: user.username,
+      fullName: user.fullName,
+      occurredAt: changedAt.toISOString(),
+    });
+    if (user.slackUserId !== null) {
+      await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
+        slackUserId: user.slackUserId,
+        message: "credentials_changed",
+        userId: user.id,
+        locale,
+      });
+    }
+    return { ...user, passwordIsTemporary: false, passwordExpiresAt: null, passwordChangedAt: changedAt, hasPassword: true };
+  });
+}

@@ -1,0 +1,52 @@
+// The portal asks whether a username and password open an account. A wrong password and an
+// unknown user get the same answer after the same work; five wrong passwords lock the account.
+import type { TRequestContext } from "../../domain/actor.ts";
+import { AuditAction } from "../../domain/audit-actions.ts";
+import { DomainError, ErrorCode } from "../../domain/errors.ts";
+import { isLocked } from "../../domain/lockout.ts";
+import { authorityOf } from "../authorization.ts";
+import type { TUseCaseDependencies } from "../dependencies.ts";
+import { findCredentialAccount } from "./credential-account.ts";
+import { clearFailedPasswordAttempts, recordFailedPasswordAttempt } from "./password-attempts.ts";
+import type { TPortalUserDetails } from "./portal-user-details.ts";
+
+export interface TVerifiedLogin {
+  readonly user: TPortalUserDetails;
+  /** True while the password is the temporary one: the portal must make the user change it. */
+  readonly mustChangePassword: boolean;
+}
+
+export async function verifyLogin(
+  dependencies: TUseCaseDependencies,
+  options: { context: TRequestContext; username: string; password: string },
+): Promise<TVerifiedLogin> {
+  const { context } = options;
+  const prisma = dependencies.database.prisma;
+  const now = dependencies.clock();
+  const account = await findCredentialAccount(prisma, { ...context, actor: { kind: "portal" } }, options.username, now);
+  if (account === undefined) {
+    await dependencies.passwordHasher.verify(options.password, null);
+    throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
+  }
+  const { user } = account;
+  if (isLocked(user.lockedUntil, now)) {
+    throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: user.lockedUntil?.toISOString() ?? "" } });
+  }
+  const matches = await dependencies.passwordHasher.verify(options.password, account.passwordHash);
+  if (!matches) {
+    const outcome = await recordFailedPasswordAttempt(dependencies, context, await authorityOf(prisma, context), {
+      userId: user.id,
+      action: AuditAction.USER_LOGIN_FAILED,
+    });
+    if (outcome.locked) {
+      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: outcome.lockedUntil?.toISOString() ?? "" } });
+    }
+    throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
+  }
+  if (account.disabled) throw new DomainError(ErrorCode.USER_DISABLED);
+  if (user.passwordIsTemporary && user.passwordExpiresAt !== null && user.passwordExpiresAt <= now) {
+    throw new DomainError(ErrorCode.TEMPORARY_PASSWORD_EXPIRED);
+  }
+  await clearFailedPasswordAttempts(dependencies, user.id);
+  return { user, mustChangePassword: user.passwordIsTemporary };
+}
