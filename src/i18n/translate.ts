@@ -1,0 +1,33 @@
+// Looks a message up in the locale's catalogue and puts the values in. Times are shown in Mexico
+// City's time, where PremiumOne's users work.
+import type { TErrorCode, TErrorParameters } from "../domain/errors.ts";
+import { messagesEn } from "./messages-en.ts";
+import { messagesEs, type TMessageKey } from "./messages-es.ts";
+
+export type TLocale = "es" | "en";
+export type { TMessageKey };
+
+const CATALOGUES: Readonly<Record<TLocale, Readonly<Record<TMessageKey, string>>>> = { es: messagesEs, en: messagesEn };
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+export function formatTime(value: Date | string, locale: TLocale): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "America/Mexico_City",
+  }).format(date);
+}
+
+export function translate(locale: TLocale, key: TMessageKey, parameters: TErrorParameters = {}): string {
+  const template = CATALOGUES[locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = parameters[name];
+    if (value === undefined) return whole;
+    return typeof value === "string" && ISO_TIME.test(value) ? formatTime(value, locale) : String(value);
+  });
+}
+
+export function errorMessage(locale: TLocale, code: TErrorCode, parameters: TErrorParameters = {}): string {
+  return translate(locale, `error.${code}`, parameters);
+}
