@@ -71,66 +71,70 @@ function secret(prefix: string | undefined, minimumLength: number, expectation: 
   );
 }
 
-export const ZEnvironment = z
-  .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    SLACK_BOT_TOKEN: secret("xoxb-", 10, "a bot token starting with xoxb-"),
-    SLACK_SIGNING_SECRET: secret(undefined, 16, "the app's signing secret (at least 16 characters)"),
-    SLACK_APP_TOKEN: secret("xapp-", 10, "an app-level token starting with xapp- (Socket Mode)"),
-    SLACK_API_URL: optionalText.pipe(urlWithProtocols(["http:", "https:"], "an http(s) URL").optional()),
-    PORT: integerInRange(0, 65535, 3000),
-    DATABASE_URL: optionalText.pipe(
-      urlWithProtocols(["postgres:", "postgresql:"], "a postgresql:// URL").optional(),
+export const ZEnvironment = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SLACK_BOT_TOKEN: secret("xoxb-", 10, "a bot token starting with xoxb-"),
+  SLACK_SIGNING_SECRET: secret(undefined, 16, "the app's signing secret (at least 16 characters)"),
+  SLACK_APP_TOKEN: secret("xapp-", 10, "an app-level token starting with xapp- (Socket Mode)"),
+  SLACK_API_URL: optionalText.pipe(urlWithProtocols(["http:", "https:"], "an http(s) URL").optional()),
+  PORT: integerInRange(0, 65535, 3000),
+  DATABASE_URL: optionalText.pipe(
+    urlWithProtocols(["postgres:", "postgresql:"], "a postgresql:// URL").optional(),
+  ),
+  DATA_DIR: optionalText.transform((value) => value ?? "./data"),
+  SMTP_URL: optionalText.pipe(urlWithProtocols(["smtp:", "smtps:"], "an smtp:// or smtps:// URL").optional()),
+  MAIL_FROM: optionalText
+    .transform((value) => value ?? "PremiumOne <no-reply@premiumone.invalid>")
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(.*<)?[^\s@<>]+@[^\s@<>]+>?$/,
+          "expected an address, e.g. PremiumOne <no-reply@example.com>",
+        ),
     ),
-    DATA_DIR: optionalText.transform((value) => value ?? "./data"),
-    SMTP_URL: optionalText.pipe(urlWithProtocols(["smtp:", "smtps:"], "an smtp:// or smtps:// URL").optional()),
-    MAIL_FROM: optionalText
-      .transform((value) => value ?? "PremiumOne <no-reply@premiumone.invalid>")
-      .pipe(z.string().regex(/^(.*<)?[^\s@<>]+@[^\s@<>]+>?$/, "expected an address, e.g. PremiumOne <no-reply@example.com>")),
-    PORTAL_URL: optionalText
-      .transform((value) => value ?? "http://localhost:3000/")
-      .pipe(urlWithProtocols(["http:", "https:"], "the portal's http(s) URL")),
-    PORTAL_API_KEY: secret(undefined, 32, "a random key of at least 32 characters"),
-    AUDIT_CHANNEL_ID: optionalText.pipe(
-      z.string().regex(slackChannelIdPattern, "expected a Slack channel id such as C0123456789").optional(),
-    ),
-    ADMIN_SLACK_USER_IDS: idList(slackUserIdPattern, "comma-separated Slack user ids such as U0123456789"),
-    SUPPORT_SLACK_USER_IDS: idList(slackUserIdPattern, "comma-separated Slack user ids such as U0123456789"),
-    BOT_LOCALE: optionalText
-      .transform((value) => value ?? "es")
-      .pipe(z.enum(["es", "en"], { error: "expected es or en" })),
-    TEMP_PASSWORD_TTL_HOURS: integerInRange(1, 720, 72),
-    PASSWORD_MIN_LENGTH: integerInRange(15, 128, 15),
-    PASSWORD_PEPPER: secret(undefined, 32, "a random pepper of at least 32 characters"),
-    SUPPORT_CONTACT: optionalText,
-  })
-  .superRefine((environment, context) => {
-    if (environment.SLACK_BOT_TOKEN !== undefined) {
-      if (environment.SLACK_APP_TOKEN === undefined && environment.SLACK_SIGNING_SECRET === undefined) {
-        context.addIssue({
-          code: "custom",
-          path: ["SLACK_SIGNING_SECRET"],
-          message: "expected the app's signing secret when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)",
-        });
-      }
-    } else if (environment.SLACK_SIGNING_SECRET !== undefined || environment.SLACK_APP_TOKEN !== undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["SLACK_BOT_TOKEN"],
-        message: "expected a bot token starting with xoxb- when the other Slack variables are set",
-      });
-    }
-    if (environment.NODE_ENV === "production") {
-      for (const name of ["SLACK_BOT_TOKEN", "PORTAL_API_KEY", "PASSWORD_PEPPER", "SMTP_URL"] as const) {
-        if (environment[name] === undefined) {
-          context.addIssue({ code: "custom", path: [name], message: "is required when NODE_ENV=production" });
-        }
-      }
-    }
-  });
+  PORTAL_URL: optionalText
+    .transform((value) => value ?? "http://localhost:3000/")
+    .pipe(urlWithProtocols(["http:", "https:"], "the portal's http(s) URL")),
+  PORTAL_API_KEY: secret(undefined, 32, "a random key of at least 32 characters"),
+  AUDIT_CHANNEL_ID: optionalText.pipe(
+    z.string().regex(slackChannelIdPattern, "expected a Slack channel id such as C0123456789").optional(),
+  ),
+  ADMIN_SLACK_USER_IDS: idList(slackUserIdPattern, "comma-separated Slack user ids such as U0123456789"),
+  SUPPORT_SLACK_USER_IDS: idList(slackUserIdPattern, "comma-separated Slack user ids such as U0123456789"),
+  BOT_LOCALE: optionalText
+    .transform((value) => value ?? "es")
+    .pipe(z.enum(["es", "en"], { error: "expected es or en" })),
+  TEMP_PASSWORD_TTL_HOURS: integerInRange(1, 720, 72),
+  PASSWORD_MIN_LENGTH: integerInRange(15, 128, 15),
+  PASSWORD_PEPPER: secret(undefined, 32, "a random pepper of at least 32 characters"),
+  SUPPORT_CONTACT: optionalText,
+});
 
 export type TEnvironment = z.infer<typeof ZEnvironment>;
+
+/** Rules between variables, checked on what is present, so that they are listed with every other problem. */
+function crossVariableProblems(source: NodeJS.ProcessEnv): string[] {
+  const present = (name: string) => (source[name] ?? "").trim() !== "";
+  const problems: string[] = [];
+  if (present("SLACK_BOT_TOKEN") && !present("SLACK_SIGNING_SECRET") && !present("SLACK_APP_TOKEN")) {
+    problems.push(
+      "SLACK_SIGNING_SECRET: expected the app's signing secret when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)",
+    );
+  }
+  if (!present("SLACK_BOT_TOKEN") && (present("SLACK_SIGNING_SECRET") || present("SLACK_APP_TOKEN"))) {
+    problems.push(
+      "SLACK_BOT_TOKEN: expected a bot token starting with xoxb- when the other Slack variables are set",
+    );
+  }
+  if ((source.NODE_ENV ?? "").trim() === "production") {
+    for (const name of ["SLACK_BOT_TOKEN", "PORTAL_API_KEY", "PASSWORD_PEPPER", "SMTP_URL", "PORTAL_URL"]) {
+      if (!present(name)) problems.push(`${name}: is required when NODE_ENV=production`);
+    }
+  }
+  return problems;
+}
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -142,11 +146,14 @@ export class ConfigurationError extends Error {
 /** Reads and checks the environment; throws ConfigurationError listing every problem. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): TEnvironment {
   const result = ZEnvironment.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const variable = issue.path[0] === undefined ? "environment" : String(issue.path[0]);
-    // zod's own wording for a wrong type never includes the value; custom messages never do.
-    return `${variable}: ${issue.message}`;
-  });
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const variable = issue.path[0] === undefined ? "environment" : String(issue.path[0]);
+        // zod's own wording for a wrong type never includes the value; custom messages never do.
+        return `${variable}: ${issue.message}`;
+      });
+  problems.push(...crossVariableProblems(source));
+  if (result.success && problems.length === 0) return result.data;
   throw new ConfigurationError([...new Set(problems)]);
 }

@@ -1,0 +1,131 @@
+// The composition root: configuration → adapters → use cases → surfaces (HTTP, Slack) → start.
+// main.ts calls it for the real process; the end-to-end tests call it with their own environment.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { TUseCaseDependencies } from "./application/dependencies.ts";
+import type { Clock } from "./application/ports/clock.ts";
+import { systemClock } from "./application/ports/clock.ts";
+import type { Logger } from "./application/ports/logger.ts";
+import { bootstrapRoles } from "./application/roles/bootstrap-roles.ts";
+import type { TEnvironment } from "./config/environment.ts";
+import { checkHealth } from "./http/health.ts";
+import { createHttpServer, sendJson, type TRoute } from "./http/http-server.ts";
+import { createMailTransport } from "./infrastructure/email/mail-transport.ts";
+import { createEmailHandlers } from "./infrastructure/outbox/email-handlers.ts";
+import { createOutboxWorker, type OutboxWorker } from "./infrastructure/outbox/outbox-worker.ts";
+import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-database.ts";
+import { createBcryptPasswordHasher } from "./infrastructure/security/password-hasher.ts";
+import { generateTemporaryPassword } from "./infrastructure/security/temporary-password-generator.ts";
+import { createZxcvbnCommonPasswordChecker } from "./infrastructure/security/zxcvbn-common-password-checker.ts";
+
+export interface TRunningBot {
+  readonly port: number;
+  readonly dependencies: TUseCaseDependencies;
+  readonly outboxWorker: OutboxWorker;
+  stop(): Promise<void>;
+}
+
+export interface TStartOptions {
+  readonly environment: TEnvironment;
+  readonly logger: Logger;
+  /** Tests: a clock they move, a cheaper bcrypt cost, a faster outbox poll. */
+  readonly clock?: Clock;
+  readonly bcryptCost?: number;
+  readonly outboxPollIntervalMs?: number;
+  readonly host?: string;
+}
+
+export async function startBot(options: TStartOptions): Promise<TRunningBot> {
+  const { environment, logger } = options;
+  const location = databaseLocation(environment);
+  const database = await openDatabase(location);
+  logger.info(
+    { database: location.kind, ...(location.kind === "embedded" ? { directory: location.directory } : {}) },
+    "database ready",
+  );
+
+  const dependencies: TUseCaseDependencies = {
+    database,
+    passwordHasher: createBcryptPasswordHasher({
+      pepper: environment.PASSWORD_PEPPER,
+      ...(options.bcryptCost === undefined ? {} : { cost: options.bcryptCost }),
+    }),
+    commonPasswordChecker: createZxcvbnCommonPasswordChecker(),
+    generateTemporaryPassword,
+    clock: options.clock ?? systemClock,
+    logger,
+    settings: {
+      locale: environment.BOT_LOCALE,
+      temporaryPasswordTtlHours: environment.TEMP_PASSWORD_TTL_HOURS,
+      passwordMinimumLength: environment.PASSWORD_MIN_LENGTH,
+      portalUrl: environment.PORTAL_URL,
+      auditChannelId: environment.AUDIT_CHANNEL_ID,
+    },
+  };
+
+  const granted = await bootstrapRoles(dependencies, {
+    adminSlackUserIds: environment.ADMIN_SLACK_USER_IDS,
+    supportSlackUserIds: environment.SUPPORT_SLACK_USER_IDS,
+  });
+  if (granted.length > 0)
+    logger.info(
+      { granted: granted.map((holder) => holder.slackUserId) },
+      "roles granted from the environment",
+    );
+
+  const mailTransport = createMailTransport({
+    smtpUrl: environment.SMTP_URL,
+    dataDir: environment.DATA_DIR,
+    from: environment.MAIL_FROM,
+    logger,
+  });
+  const outboxWorker = createOutboxWorker({
+    database,
+    handlers: {
+      ...createEmailHandlers({
+        dependencies,
+        transport: mailTransport,
+        supportContact: environment.SUPPORT_CONTACT,
+      }),
+    },
+    logger: logger.child({ component: "outbox" }),
+    clock: dependencies.clock,
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    batchSize: 20,
+    pollIntervalMs: options.outboxPollIntervalMs ?? 2_000,
+    leaseMs: 120_000,
+    auditChannelId: environment.AUDIT_CHANNEL_ID,
+    onPermanentFailure: (message) =>
+      logger.error(
+        { outboxId: message.id, kind: message.kind, reason: message.reason },
+        "a message will not be delivered",
+      ),
+  });
+
+  const routes: TRoute[] = [
+    {
+      method: "GET",
+      path: "/healthz",
+      handler: async (_request, response) => {
+        const health = await checkHealth(database);
+        sendJson(response, health.status, health.body);
+      },
+    },
+  ];
+  const httpServer = createHttpServer(routes, logger);
+  const port = await httpServer.listen(environment.PORT, options.host);
+  outboxWorker.start();
+  logger.info({ port }, "listening");
+
+  return {
+    port,
+    dependencies,
+    outboxWorker,
+    async stop() {
+      await httpServer.close();
+      await outboxWorker.stop();
+      mailTransport.close();
+      await database.close();
+    },
+  };
+}
