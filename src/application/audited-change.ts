@@ -10,7 +10,11 @@ import { withUniqueViolationsAsFieldErrors } from "./unique-violation.ts";
 
 export interface TAuditEntry {
   readonly action: TAuditAction;
-  readonly target?: { readonly type: string; readonly id?: string | undefined; readonly label?: string | undefined };
+  readonly target?: {
+    readonly type: string;
+    readonly id?: string | undefined;
+    readonly label?: string | undefined;
+  };
   readonly changes?: TAuditChanges;
   readonly result?: TAuditResult;
   readonly reason?: string;

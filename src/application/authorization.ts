@@ -14,7 +14,10 @@ export interface TAuthority {
   readonly auditRole: string;
 }
 
-export async function rolesOf(client: TDatabaseClient | TTransaction, context: TRequestContext): Promise<TRole[]> {
+export async function rolesOf(
+  client: TDatabaseClient | TTransaction,
+  context: TRequestContext,
+): Promise<TRole[]> {
   if (context.actor.kind !== "slack") return [];
   const rows = await client.roleAssignment.findMany({
     where: { slackUserId: context.actor.slackUserId, revokedAt: null },
@@ -23,16 +26,24 @@ export async function rolesOf(client: TDatabaseClient | TTransaction, context: T
   return rows.map((row) => row.role).filter(isRole);
 }
 
-export async function authorityOf(client: TDatabaseClient | TTransaction, context: TRequestContext): Promise<TAuthority> {
+export async function authorityOf(
+  client: TDatabaseClient | TTransaction,
+  context: TRequestContext,
+): Promise<TAuthority> {
   const roles = await rolesOf(client, context);
-  const fallback = context.actor.kind === "portal" ? "PORTAL" : context.actor.kind === "system" ? "SYSTEM" : "NONE";
+  const fallback =
+    context.actor.kind === "portal" ? "PORTAL" : context.actor.kind === "system" ? "SYSTEM" : "NONE";
   return { roles, auditRole: auditRoleOf(roles, fallback) };
 }
 
 export interface TAttempt {
   /** What was attempted, as an audit action code. */
   readonly action: string;
-  readonly target?: { readonly type: string; readonly id?: string | undefined; readonly label?: string | undefined };
+  readonly target?: {
+    readonly type: string;
+    readonly id?: string | undefined;
+    readonly label?: string | undefined;
+  };
 }
 
 /**
@@ -49,7 +60,8 @@ export async function requirePermission(
   const authority = await authorityOf(prisma, context);
   const permissions: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
   const allowed =
-    context.actor.kind === "system" || permissions.some((candidate) => rolesAllow(authority.roles, candidate));
+    context.actor.kind === "system" ||
+    permissions.some((candidate) => rolesAllow(authority.roles, candidate));
   if (allowed) return authority;
   const described = permissions.join(" | ");
   await recordAccessDenied(dependencies, context, authority, attempt, `missing permission ${described}`);

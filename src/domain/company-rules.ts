@@ -22,7 +22,11 @@ export function rfcProblem(rfc: string): TFieldError | undefined {
 export function legalNameProblem(legalName: string): TFieldError | undefined {
   return legalName.length >= 1 && legalName.length <= LEGAL_NAME_MAX_LENGTH
     ? undefined
-    : { field: "legalName", code: ErrorCode.COMPANY_NAME_INVALID, parameters: { maximum: LEGAL_NAME_MAX_LENGTH } };
+    : {
+        field: "legalName",
+        code: ErrorCode.COMPANY_NAME_INVALID,
+        parameters: { maximum: LEGAL_NAME_MAX_LENGTH },
+      };
 }
 
 export function postalCodeProblem(postalCode: string): TFieldError | undefined {
@@ -34,7 +38,11 @@ export function postalCodeProblem(postalCode: string): TFieldError | undefined {
 export function placeNameProblem(name: string): TFieldError | undefined {
   return name.length >= 1 && name.length <= PLACE_NAME_MAX_LENGTH
     ? undefined
-    : { field: "placeName", code: ErrorCode.PLACE_NAME_INVALID, parameters: { maximum: PLACE_NAME_MAX_LENGTH } };
+    : {
+        field: "placeName",
+        code: ErrorCode.PLACE_NAME_INVALID,
+        parameters: { maximum: PLACE_NAME_MAX_LENGTH },
+      };
 }
 
 /** How a place reads wherever it is offered for choice: `<código postal> — <nombre> (<razón social>)`. */

@@ -58,7 +58,10 @@ export class DomainError extends Error {
   readonly field: string | undefined;
   readonly parameters: TErrorParameters;
 
-  constructor(code: TErrorCode, options: { field?: string; parameters?: TErrorParameters; cause?: unknown } = {}) {
+  constructor(
+    code: TErrorCode,
+    options: { field?: string; parameters?: TErrorParameters; cause?: unknown } = {},
+  ) {
     super(options.field === undefined ? code : `${code} (${options.field})`, { cause: options.cause });
     this.name = "DomainError";
     this.code = code;

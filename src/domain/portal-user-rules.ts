@@ -6,7 +6,8 @@ export const FULL_NAME_MAX_LENGTH = 120;
 export const EMAIL_MAX_LENGTH = 254;
 export const SLACK_USER_ID_PATTERN = /^[UW][A-Z0-9]{2,31}$/;
 // Pragmatic address check: one @, no spaces, a dot in the domain, labels not starting or ending with a dot.
-const EMAIL_PATTERN = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL_PATTERN =
+  /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** Usernames are compared and stored in lower case, so "Juan.Perez" and "juan.perez" are one account. */
 export function normalizeUsername(raw: string): string {
@@ -22,7 +23,9 @@ export function normalizeFullName(raw: string): string {
 }
 
 export function usernameProblem(username: string): TFieldError | undefined {
-  return USERNAME_PATTERN.test(username) ? undefined : { field: "username", code: ErrorCode.USERNAME_INVALID };
+  return USERNAME_PATTERN.test(username)
+    ? undefined
+    : { field: "username", code: ErrorCode.USERNAME_INVALID };
 }
 
 export function fullNameProblem(fullName: string): TFieldError | undefined {

@@ -30,7 +30,10 @@ export function isRole(value: string): value is TRole {
 }
 
 /** The role an audit row records: the strongest the actor holds, or what they are when they hold none. */
-export function auditRoleOf(roles: readonly TRole[], fallback: "PORTAL_USER" | "PORTAL" | "SYSTEM" | "NONE"): string {
+export function auditRoleOf(
+  roles: readonly TRole[],
+  fallback: "PORTAL_USER" | "PORTAL" | "SYSTEM" | "NONE",
+): string {
   if (roles.includes(Role.ADMIN)) return Role.ADMIN;
   if (roles.includes(Role.SUPPORT)) return Role.SUPPORT;
   return fallback;

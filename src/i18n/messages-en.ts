@@ -28,7 +28,8 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.ROLE_NOT_GRANTED": "They do not have that role.",
   "error.INVALID_CREDENTIALS": "Wrong username or password.",
   "error.CURRENT_PASSWORD_WRONG": "The current password is not right. {remaining} attempt(s) left.",
-  "error.ACCOUNT_LOCKED": "The account is locked after failed attempts until {until}. An administrator can unlock it.",
+  "error.ACCOUNT_LOCKED":
+    "The account is locked after failed attempts until {until}. An administrator can unlock it.",
   "error.TEMPORARY_PASSWORD_EXPIRED": "The temporary password has expired. Ask an administrator to reset it.",
   "error.PASSWORD_NOT_SET": "The account has no password yet: check your email.",
   "error.PASSWORD_CONFIRMATION_MISMATCH": "The confirmation does not match the new password.",
@@ -39,5 +40,6 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.PASSWORD_CONTAINS_EMAIL": "The password cannot contain your email.",
   "error.PASSWORD_UNCHANGED": "The new password must differ from the current one.",
   "error.CONFLICT": "Someone else changed this at the same time; please try again.",
-  "error.unexpected": "Something went wrong on our side (reference {requestId}). Please try again in a moment.",
+  "error.unexpected":
+    "Something went wrong on our side (reference {requestId}). Please try again in a moment.",
 };

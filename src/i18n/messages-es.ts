@@ -27,8 +27,10 @@ export const messagesEs = {
   "error.ROLE_NOT_GRANTED": "No tiene ese rol.",
   "error.INVALID_CREDENTIALS": "Usuario o contraseña incorrectos.",
   "error.CURRENT_PASSWORD_WRONG": "La contraseña actual no es correcta. Te quedan {remaining} intento(s).",
-  "error.ACCOUNT_LOCKED": "La cuenta está bloqueada por intentos fallidos hasta las {until}. Un administrador puede desbloquearla.",
-  "error.TEMPORARY_PASSWORD_EXPIRED": "La contraseña temporal venció. Pide a un administrador que la restablezca.",
+  "error.ACCOUNT_LOCKED":
+    "La cuenta está bloqueada por intentos fallidos hasta las {until}. Un administrador puede desbloquearla.",
+  "error.TEMPORARY_PASSWORD_EXPIRED":
+    "La contraseña temporal venció. Pide a un administrador que la restablezca.",
   "error.PASSWORD_NOT_SET": "La cuenta todavía no tiene contraseña: revisa tu correo.",
   "error.PASSWORD_CONFIRMATION_MISMATCH": "La confirmación no coincide con la nueva contraseña.",
   "error.PASSWORD_TOO_SHORT": "Usa al menos {minimum} caracteres; una frase larga es fácil de recordar.",
@@ -38,7 +40,8 @@ export const messagesEs = {
   "error.PASSWORD_CONTAINS_EMAIL": "La contraseña no puede contener tu correo.",
   "error.PASSWORD_UNCHANGED": "La nueva contraseña debe ser distinta de la actual.",
   "error.CONFLICT": "Alguien más cambió esto al mismo tiempo; inténtalo de nuevo.",
-  "error.unexpected": "Algo salió mal de nuestro lado (referencia {requestId}). Inténtalo de nuevo en un momento.",
+  "error.unexpected":
+    "Algo salió mal de nuestro lado (referencia {requestId}). Inténtalo de nuevo en un momento.",
 } as const;
 
 export type TMessageKey = keyof typeof messagesEs;

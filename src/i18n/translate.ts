@@ -7,7 +7,10 @@ import { messagesEs, type TMessageKey } from "./messages-es.ts";
 export type TLocale = "es" | "en";
 export type { TMessageKey };
 
-const CATALOGUES: Readonly<Record<TLocale, Readonly<Record<TMessageKey, string>>>> = { es: messagesEs, en: messagesEn };
+const CATALOGUES: Readonly<Record<TLocale, Readonly<Record<TMessageKey, string>>>> = {
+  es: messagesEs,
+  en: messagesEn,
+};
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export function formatTime(value: Date | string, locale: TLocale): string {
@@ -19,13 +22,17 @@ export function formatTime(value: Date | string, locale: TLocale): string {
   }).format(date);
 }
 
-export function translate(locale: TLocale, key: TMessageKey, parameters: TErrorParameters = {}): string {
-  const template = CATALOGUES[locale][key];
+/** Puts the values into `{name}` marks; an ISO time is shown as a Mexico City date and time. */
+export function fillTemplate(template: string, parameters: TErrorParameters, locale: TLocale): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = parameters[name];
     if (value === undefined) return whole;
     return typeof value === "string" && ISO_TIME.test(value) ? formatTime(value, locale) : String(value);
   });
+}
+
+export function translate(locale: TLocale, key: TMessageKey, parameters: TErrorParameters = {}): string {
+  return fillTemplate(CATALOGUES[locale][key], parameters, locale);
 }
 
 export function errorMessage(locale: TLocale, code: TErrorCode, parameters: TErrorParameters = {}): string {

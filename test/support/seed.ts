@@ -41,7 +41,9 @@ export async function seedBasics(database: Database): Promise<TSeededPlaces> {
     data: { rfc: "XIA190128J61", legalName: "XENON INDUSTRIAL ARTICLES" },
   });
   const place = (companyId: string, postalCode: string, name: string) =>
-    database.prisma.issuingPlace.create({ data: { companyId, postalCode, name } }).then((created) => created.id);
+    database.prisma.issuingPlace
+      .create({ data: { companyId, postalCode, name } })
+      .then((created) => created.id);
   return {
     kemperCentro: await place(kemper.id, "06000", "Centro"),
     kemperNorte: await place(kemper.id, "64000", "Monterrey Norte"),

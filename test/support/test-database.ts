@@ -2,8 +2,8 @@
 // database on the PostgreSQL server of TEST_DATABASE_URL (each test file gets its own, dropped after).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { readMigratedTemplate } from "./embedded-template.ts";
 import { type Database, openDatabase } from "../../src/infrastructure/prisma/open-database.ts";
+import { readMigratedTemplate } from "./embedded-template.ts";
 
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgresql" : "embedded";
 

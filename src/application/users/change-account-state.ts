@@ -3,12 +3,16 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import type { TAuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
-import { requirePermission } from "../authorization.ts";
 import { runAuditedChange } from "../audited-change.ts";
+import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import type { Prisma, TTransaction } from "../ports/database.ts";
 import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
-import { portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  portalUserDetailsSelect,
+  type TPortalUserDetails,
+  toPortalUserDetails,
+} from "./portal-user-details.ts";
 
 export async function changeAccountState(
   dependencies: TUseCaseDependencies,

@@ -7,8 +7,8 @@ import { DomainError, ErrorCode, type TFieldError, ValidationError } from "../..
 import { isLocked } from "../../domain/lockout.ts";
 import { normalizePassword, passwordPolicyProblems } from "../../domain/password-policy.ts";
 import { emailLocalPart } from "../../domain/portal-user-rules.ts";
-import { authorityOf } from "../authorization.ts";
 import { runAuditedChange } from "../audited-change.ts";
+import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findCredentialAccount } from "./credential-account.ts";
@@ -46,18 +46,31 @@ export async function changePassword(
   }
   const { user } = account;
   const baseAuthority = await authorityOf(prisma, context);
-  const authority = { ...baseAuthority, auditRole: context.actor.kind === "slack" && baseAuthority.roles.length === 0 ? "PORTAL_USER" : baseAuthority.auditRole };
+  const authority = {
+    ...baseAuthority,
+    auditRole:
+      context.actor.kind === "slack" && baseAuthority.roles.length === 0
+        ? "PORTAL_USER"
+        : baseAuthority.auditRole,
+  };
   if (isLocked(user.lockedUntil, now)) {
-    throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: user.lockedUntil?.toISOString() ?? "" } });
+    throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
+      parameters: { until: user.lockedUntil?.toISOString() ?? "" },
+    });
   }
-  const currentMatches = await dependencies.passwordHasher.verify(input.currentPassword, account.passwordHash);
+  const currentMatches = await dependencies.passwordHasher.verify(
+    input.currentPassword,
+    account.passwordHash,
+  );
   if (!currentMatches) {
     const outcome = await recordFailedPasswordAttempt(dependencies, context, authority, {
       userId: user.id,
       action: AuditAction.USER_PASSWORD_CHANGE_FAILED,
     });
     if (outcome.locked) {
-      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: outcome.lockedUntil?.toISOString() ?? "" } });
+      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
+        parameters: { until: outcome.lockedUntil?.toISOString() ?? "" },
+      });
     }
     throw ValidationError.single(PasswordField.CURRENT, ErrorCode.CURRENT_PASSWORD_WRONG, {
       remaining: outcome.remainingAttempts,
@@ -74,10 +87,16 @@ export async function changePassword(
     emailLocalPart: emailLocalPart(user.email),
     checker: dependencies.commonPasswordChecker,
   });
-  if (problems.length === 0 && normalizePassword(input.newPassword) === normalizePassword(input.currentPassword)) {
+  if (
+    problems.length === 0 &&
+    normalizePassword(input.newPassword) === normalizePassword(input.currentPassword)
+  ) {
     problems.push({ field: PasswordField.NEW, code: ErrorCode.PASSWORD_UNCHANGED });
   }
-  if (input.confirmation !== undefined && normalizePassword(input.confirmation) !== normalizePassword(input.newPassword)) {
+  if (
+    input.confirmation !== undefined &&
+    normalizePassword(input.confirmation) !== normalizePassword(input.newPassword)
+  ) {
     problems.push({ field: PasswordField.CONFIRMATION, code: ErrorCode.PASSWORD_CONFIRMATION_MISMATCH });
   }
   if (problems.length > 0) throw new ValidationError(problems);
@@ -118,6 +137,12 @@ export async function changePassword(
         locale,
       });
     }
-    return { ...user, passwordIsTemporary: false, passwordExpiresAt: null, passwordChangedAt: changedAt, hasPassword: true };
+    return {
+      ...user,
+      passwordIsTemporary: false,
+      passwordExpiresAt: null,
+      passwordChangedAt: changedAt,
+      hasPassword: true,
+    };
   });
 }

@@ -4,11 +4,16 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
-import { requirePermission } from "../authorization.ts";
 import { runAuditedChange } from "../audited-change.ts";
+import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
-import { auditSnapshotOf, portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  auditSnapshotOf,
+  portalUserDetailsSelect,
+  type TPortalUserDetails,
+  toPortalUserDetails,
+} from "./portal-user-details.ts";
 import {
   normalizePortalUserFields,
   requireExistingPlaces,
@@ -48,7 +53,11 @@ export async function createPortalUser(
       target: { type: "portal_user", id: user.id, label: user.username },
       changes: { after: auditSnapshotOf(user) },
     });
-    await enqueueOutboxMessage(transaction, OutboxKind.CREDENTIALS_EMAIL, { reason: "welcome", userId: user.id, locale });
+    await enqueueOutboxMessage(transaction, OutboxKind.CREDENTIALS_EMAIL, {
+      reason: "welcome",
+      userId: user.id,
+      locale,
+    });
     if (user.slackUserId !== null) {
       await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
         slackUserId: user.slackUserId,

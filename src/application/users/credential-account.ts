@@ -3,7 +3,11 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { normalizeUsername } from "../../domain/portal-user-rules.ts";
 import type { TDatabaseClient } from "../ports/database.ts";
-import { portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  portalUserDetailsSelect,
+  type TPortalUserDetails,
+  toPortalUserDetails,
+} from "./portal-user-details.ts";
 
 export interface TCredentialAccount {
   readonly user: TPortalUserDetails;
@@ -27,5 +31,9 @@ export async function findCredentialAccount(
   if (where === undefined) return undefined;
   const row = await client.portalUser.findUnique({ where, select: portalUserDetailsSelect });
   if (row === null) return undefined;
-  return { user: toPortalUserDetails(row, now), passwordHash: row.passwordHash, disabled: row.disabledAt !== null };
+  return {
+    user: toPortalUserDetails(row, now),
+    passwordHash: row.passwordHash,
+    disabled: row.disabledAt !== null,
+  };
 }

@@ -3,8 +3,8 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
-import { requirePermission } from "../authorization.ts";
 import { runAuditedChange } from "../audited-change.ts";
+import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { OutboxKind } from "../outbox/outbox-messages.ts";
 import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
@@ -24,7 +24,11 @@ export async function deletePortalUser(
     await transaction.portalUser.delete({ where: { id: user.id } });
     // Credential emails not yet sent would make a password for an account that no longer exists.
     await transaction.outboxMessage.updateMany({
-      where: { status: "PENDING", kind: OutboxKind.CREDENTIALS_EMAIL, payload: { path: ["userId"], equals: user.id } },
+      where: {
+        status: "PENDING",
+        kind: OutboxKind.CREDENTIALS_EMAIL,
+        payload: { path: ["userId"], equals: user.id },
+      },
       data: { status: "CANCELLED", lastError: "account deleted" },
     });
     await audit({

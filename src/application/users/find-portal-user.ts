@@ -2,7 +2,11 @@
 import { DomainError, ErrorCode } from "../../domain/errors.ts";
 import { normalizeUsername } from "../../domain/portal-user-rules.ts";
 import type { TDatabaseClient, TTransaction } from "../ports/database.ts";
-import { portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  portalUserDetailsSelect,
+  type TPortalUserDetails,
+  toPortalUserDetails,
+} from "./portal-user-details.ts";
 
 export type TPortalUserReference = { readonly id: string } | { readonly username: string };
 
@@ -15,8 +19,12 @@ export async function findPortalUser(
   reference: TPortalUserReference,
   now: Date,
 ): Promise<TPortalUserDetails> {
-  const where = "username" in reference ? { username: normalizeUsername(reference.username) } : { id: reference.id };
-  const row = await client.portalUser.findUnique({ where, select: portalUserDetailsSelect }).catch(() => null);
-  if (row === null) throw new DomainError(ErrorCode.USER_NOT_FOUND, { parameters: { account: referenceLabel(reference) } });
+  const where =
+    "username" in reference ? { username: normalizeUsername(reference.username) } : { id: reference.id };
+  const row = await client.portalUser
+    .findUnique({ where, select: portalUserDetailsSelect })
+    .catch(() => null);
+  if (row === null)
+    throw new DomainError(ErrorCode.USER_NOT_FOUND, { parameters: { account: referenceLabel(reference) } });
   return toPortalUserDetails(row, now);
 }

@@ -4,9 +4,9 @@ import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { LOCKOUT_DURATION_MS } from "../../domain/lockout.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
-import { enqueueLockNotices } from "./lock-notices.ts";
 import { changeAccountState } from "./change-account-state.ts";
 import type { TPortalUserReference } from "./find-portal-user.ts";
+import { enqueueLockNotices } from "./lock-notices.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
 export function lockPortalUser(

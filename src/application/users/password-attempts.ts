@@ -3,8 +3,8 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction, type TAuditAction } from "../../domain/audit-actions.ts";
 import { LOCKOUT_DURATION_MS, MAXIMUM_FAILED_PASSWORD_ATTEMPTS } from "../../domain/lockout.ts";
-import type { TAuthority } from "../authorization.ts";
 import { runAuditedChange } from "../audited-change.ts";
+import type { TAuthority } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueLockNotices } from "./lock-notices.ts";
 import { portalUserDetailsSelect, toPortalUserDetails } from "./portal-user-details.ts";
@@ -42,7 +42,10 @@ export function recordFailedPasswordAttempt(
       await audit({
         action: AuditAction.USER_LOCKED,
         target,
-        changes: { lockedUntil: user.lockedUntil?.toISOString() ?? null, after: `${failures} wrong passwords` },
+        changes: {
+          lockedUntil: user.lockedUntil?.toISOString() ?? null,
+          after: `${failures} wrong passwords`,
+        },
       });
       await enqueueLockNotices(transaction, user, dependencies.settings.locale);
     }
@@ -54,7 +57,10 @@ export function recordFailedPasswordAttempt(
   });
 }
 
-export async function clearFailedPasswordAttempts(dependencies: TUseCaseDependencies, userId: string): Promise<void> {
+export async function clearFailedPasswordAttempts(
+  dependencies: TUseCaseDependencies,
+  userId: string,
+): Promise<void> {
   await dependencies.database.prisma.portalUser.updateMany({
     where: { id: userId, failedPasswordAttempts: { gt: 0 } },
     data: { failedPasswordAttempts: 0 },

@@ -72,7 +72,11 @@ export function toPortalUserDetails(row: TPortalUserRow, now: Date): TPortalUser
       companyId: place.company.id,
       rfc: place.company.rfc,
       companyLegalName: place.company.legalName,
-      label: placeLabel({ postalCode: place.postalCode, name: place.name, companyLegalName: place.company.legalName }),
+      label: placeLabel({
+        postalCode: place.postalCode,
+        name: place.name,
+        companyLegalName: place.company.legalName,
+      }),
     }))
     .sort((left, right) => left.label.localeCompare(right.label, "es"));
   return {

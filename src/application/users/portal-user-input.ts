@@ -50,7 +50,10 @@ export function normalizePortalUserFields(fields: TPortalUserFields): TNormalize
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refuses ids of places that do not exist (removed while the form was open, or forged). */
-export async function requireExistingPlaces(transaction: TTransaction, placeIds: readonly string[]): Promise<void> {
+export async function requireExistingPlaces(
+  transaction: TTransaction,
+  placeIds: readonly string[],
+): Promise<void> {
   const wellFormed = placeIds.filter((id) => UUID_PATTERN.test(id));
   const found =
     wellFormed.length === 0

@@ -3,12 +3,16 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
-import { requirePermission } from "../authorization.ts";
 import { runAuditedChange } from "../audited-change.ts";
+import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
-import { portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  portalUserDetailsSelect,
+  type TPortalUserDetails,
+  toPortalUserDetails,
+} from "./portal-user-details.ts";
 
 export async function resetPortalUserPassword(
   dependencies: TUseCaseDependencies,
@@ -23,12 +27,22 @@ export async function resetPortalUserPassword(
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
     const before = await findPortalUser(transaction, options.user, now);
     await transaction.outboxMessage.updateMany({
-      where: { status: "PENDING", kind: OutboxKind.CREDENTIALS_EMAIL, payload: { path: ["userId"], equals: before.id } },
+      where: {
+        status: "PENDING",
+        kind: OutboxKind.CREDENTIALS_EMAIL,
+        payload: { path: ["userId"], equals: before.id },
+      },
       data: { status: "CANCELLED", lastError: "superseded by a newer reset" },
     });
     const row = await transaction.portalUser.update({
       where: { id: before.id },
-      data: { passwordHash: null, passwordIsTemporary: true, passwordExpiresAt: null, failedPasswordAttempts: 0, lockedUntil: null },
+      data: {
+        passwordHash: null,
+        passwordIsTemporary: true,
+        passwordExpiresAt: null,
+        failedPasswordAttempts: 0,
+        lockedUntil: null,
+      },
       select: portalUserDetailsSelect,
     });
     const user = toPortalUserDetails(row, now);
@@ -37,7 +51,11 @@ export async function resetPortalUserPassword(
       target: { type: "portal_user", id: user.id, label: user.username },
       changes: { password: "reset", emailedTo: user.email },
     });
-    await enqueueOutboxMessage(transaction, OutboxKind.CREDENTIALS_EMAIL, { reason: "password_reset", userId: user.id, locale });
+    await enqueueOutboxMessage(transaction, OutboxKind.CREDENTIALS_EMAIL, {
+      reason: "password_reset",
+      userId: user.id,
+      locale,
+    });
     if (user.slackUserId !== null) {
       await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
         slackUserId: user.slackUserId,

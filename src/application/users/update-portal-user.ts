@@ -3,12 +3,17 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
-import { requirePermission } from "../authorization.ts";
 import { runAuditedChange } from "../audited-change.ts";
+import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
-import { auditSnapshotOf, portalUserDetailsSelect, type TPortalUserDetails, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  auditSnapshotOf,
+  portalUserDetailsSelect,
+  type TPortalUserDetails,
+  toPortalUserDetails,
+} from "./portal-user-details.ts";
 import {
   normalizePortalUserFields,
   requireExistingPlaces,
@@ -29,7 +34,8 @@ export function changedFields(
 ): Record<string, { before: unknown; after: unknown }> {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { before: before[key], after: after[key] };
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      changes[key] = { before: before[key], after: after[key] };
   }
   return changes;
 }
@@ -48,7 +54,9 @@ export async function updatePortalUser(
     const before = await findPortalUser(transaction, options.user, now);
     await requireExistingPlaces(transaction, fields.placeIds);
     await requireFreeIdentifiers(transaction, fields, before.id);
-    await transaction.portalUserPlace.deleteMany({ where: { userId: before.id, placeId: { notIn: [...fields.placeIds] } } });
+    await transaction.portalUserPlace.deleteMany({
+      where: { userId: before.id, placeId: { notIn: [...fields.placeIds] } },
+    });
     await transaction.portalUserPlace.createMany({
       data: fields.placeIds.map((placeId) => ({ userId: before.id, placeId })),
       skipDuplicates: true,

@@ -23,23 +23,37 @@ export async function verifyLogin(
   const { context } = options;
   const prisma = dependencies.database.prisma;
   const now = dependencies.clock();
-  const account = await findCredentialAccount(prisma, { ...context, actor: { kind: "portal" } }, options.username, now);
+  const account = await findCredentialAccount(
+    prisma,
+    { ...context, actor: { kind: "portal" } },
+    options.username,
+    now,
+  );
   if (account === undefined) {
     await dependencies.passwordHasher.verify(options.password, null);
     throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
   }
   const { user } = account;
   if (isLocked(user.lockedUntil, now)) {
-    throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: user.lockedUntil?.toISOString() ?? "" } });
+    throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
+      parameters: { until: user.lockedUntil?.toISOString() ?? "" },
+    });
   }
   const matches = await dependencies.passwordHasher.verify(options.password, account.passwordHash);
   if (!matches) {
-    const outcome = await recordFailedPasswordAttempt(dependencies, context, await authorityOf(prisma, context), {
-      userId: user.id,
-      action: AuditAction.USER_LOGIN_FAILED,
-    });
+    const outcome = await recordFailedPasswordAttempt(
+      dependencies,
+      context,
+      await authorityOf(prisma, context),
+      {
+        userId: user.id,
+        action: AuditAction.USER_LOGIN_FAILED,
+      },
+    );
     if (outcome.locked) {
-      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, { parameters: { until: outcome.lockedUntil?.toISOString() ?? "" } });
+      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
+        parameters: { until: outcome.lockedUntil?.toISOString() ?? "" },
+      });
     }
     throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
   }

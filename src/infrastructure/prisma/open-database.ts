@@ -28,7 +28,10 @@ export type TDatabaseLocation =
   /** `directory` is a folder, or "memory://" for a throw-away database. */
   | { readonly kind: "embedded"; readonly directory: string; readonly initialContents?: Blob };
 
-export function databaseLocation(environment: { DATABASE_URL?: string | undefined; DATA_DIR: string }): TDatabaseLocation {
+export function databaseLocation(environment: {
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+}): TDatabaseLocation {
   return environment.DATABASE_URL === undefined
     ? { kind: "embedded", directory: path.join(environment.DATA_DIR, "db") }
     : { kind: "postgresql", url: environment.DATABASE_URL };

@@ -14,7 +14,9 @@ export function preHash(password: string, pepper: string): string {
   return createHmac("sha384", pepper).update(normalizePassword(password), "utf8").digest("base64");
 }
 
-export function createBcryptPasswordHasher(options: { pepper?: string | undefined; cost?: number } = {}): PasswordHasher {
+export function createBcryptPasswordHasher(
+  options: { pepper?: string | undefined; cost?: number } = {},
+): PasswordHasher {
   const pepper = options.pepper ?? DEFAULT_PEPPER;
   const cost = options.cost ?? MINIMUM_BCRYPT_COST;
   // A hash of the cost in use, compared against when the account has none, so that an unknown user

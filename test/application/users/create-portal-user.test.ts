@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPortalUser } from "../../../src/application/users/create-portal-user.ts";
 import { DomainError, ValidationError } from "../../../src/domain/errors.ts";
+import {
+  adminContext,
+  nobodyContext,
+  seedBasics,
+  supportContext,
+  type TSeededPlaces,
+} from "../../support/seed.ts";
 import { createTestDatabase, type TTestDatabase, testDatabaseKind } from "../../support/test-database.ts";
-import { adminContext, nobodyContext, seedBasics, supportContext, type TSeededPlaces } from "../../support/seed.ts";
 import { createTestDependencies } from "../../support/use-case-dependencies.ts";
 
 describe(`createPortalUser (${testDatabaseKind} database)`, () => {
@@ -27,12 +33,27 @@ describe(`createPortalUser (${testDatabaseKind} database)`, () => {
 
   it("stores the account, its places, the audit event and the welcome email in one go", async () => {
     const user = await createPortalUser(dependencies, { context: adminContext(), fields: fields() });
-    expect(user).toMatchObject({ username: "maria.lopez", email: "Maria.Lopez@Example.com", hasPassword: false });
+    expect(user).toMatchObject({
+      username: "maria.lopez",
+      email: "Maria.Lopez@Example.com",
+      hasPassword: false,
+    });
     expect(user.places.map((place) => place.label)).toEqual(["06000 — Centro (ESCUELA KEMPER URGATE)"]);
-    const audit = await testDatabase.database.prisma.auditEvent.findFirst({ where: { action: "user.created" } });
-    expect(audit).toMatchObject({ actorId: "U0ADMIN01", actorRole: "ADMIN", targetLabel: "maria.lopez", result: "success" });
-    const outbox = await testDatabase.database.prisma.outboxMessage.findMany({ where: { kind: "email.credentials" } });
-    expect(outbox.map((message) => message.payload)).toEqual([{ reason: "welcome", userId: user.id, locale: "es" }]);
+    const audit = await testDatabase.database.prisma.auditEvent.findFirst({
+      where: { action: "user.created" },
+    });
+    expect(audit).toMatchObject({
+      actorId: "U0ADMIN01",
+      actorRole: "ADMIN",
+      targetLabel: "maria.lopez",
+      result: "success",
+    });
+    const outbox = await testDatabase.database.prisma.outboxMessage.findMany({
+      where: { kind: "email.credentials" },
+    });
+    expect(outbox.map((message) => message.payload)).toEqual([
+      { reason: "welcome", userId: user.id, locale: "es" },
+    ]);
   });
 
   it.each([
@@ -64,9 +85,15 @@ describe(`createPortalUser (${testDatabaseKind} database)`, () => {
   it("refuses a place that does not exist", async () => {
     const attempt = createPortalUser(dependencies, {
       context: adminContext(),
-      fields: fields({ username: "nadie", email: "nadie@example.com", placeIds: ["00000000-0000-4000-8000-000000000000"] }),
+      fields: fields({
+        username: "nadie",
+        email: "nadie@example.com",
+        placeIds: ["00000000-0000-4000-8000-000000000000"],
+      }),
     });
-    await expect(attempt).rejects.toMatchObject({ fieldErrors: [{ field: "placeIds", code: "PLACE_NOT_FOUND" }] });
+    await expect(attempt).rejects.toMatchObject({
+      fieldErrors: [{ field: "placeIds", code: "PLACE_NOT_FOUND" }],
+    });
   });
 
   it.each([
@@ -80,9 +107,17 @@ describe(`createPortalUser (${testDatabaseKind} database)`, () => {
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
     await expect(attempt).rejects.toMatchObject({ code: "ACCESS_DENIED" });
     const denied = await testDatabase.database.prisma.auditEvent.findFirst({
-      where: { action: "access.denied", actorId: context().actor.kind === "slack" ? (context().actor as { slackUserId: string }).slackUserId : "" },
+      where: {
+        action: "access.denied",
+        actorId:
+          context().actor.kind === "slack" ? (context().actor as { slackUserId: string }).slackUserId : "",
+      },
     });
-    expect(denied).toMatchObject({ result: "denied", targetLabel: "intruso", changes: { attempted: "user.created" } });
+    expect(denied).toMatchObject({
+      result: "denied",
+      targetLabel: "intruso",
+      changes: { attempted: "user.created" },
+    });
     expect(await testDatabase.database.prisma.portalUser.count({ where: { username: "intruso" } })).toBe(0);
   });
 
@@ -92,7 +127,10 @@ describe(`createPortalUser (${testDatabaseKind} database)`, () => {
       Array.from({ length: 20 }, (_, index) =>
         createPortalUser(dependencies, {
           context: adminContext(),
-          fields: fields({ username: `carrera${index}`, email: index % 2 === 0 ? email : email.toUpperCase() }),
+          fields: fields({
+            username: `carrera${index}`,
+            email: index % 2 === 0 ? email : email.toUpperCase(),
+          }),
         }),
       ),
     );
@@ -102,6 +140,8 @@ describe(`createPortalUser (${testDatabaseKind} database)`, () => {
         expect(result.reason).toMatchObject({ fieldErrors: [{ field: "email", code: "EMAIL_TAKEN" }] });
       }
     }
-    expect(await testDatabase.database.prisma.portalUser.count({ where: { emailNormalized: email } })).toBe(1);
+    expect(await testDatabase.database.prisma.portalUser.count({ where: { emailNormalized: email } })).toBe(
+      1,
+    );
   });
 });

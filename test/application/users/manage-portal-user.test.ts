@@ -41,18 +41,29 @@ describe(`managing portal users (${testDatabaseKind} database)`, () => {
       },
     });
     expect(updated.places.map((place) => place.postalCode)).toEqual(["26015", "64000"]);
-    const audit = await testDatabase.database.prisma.auditEvent.findFirst({ where: { action: "user.updated", targetLabel: "editable" } });
+    const audit = await testDatabase.database.prisma.auditEvent.findFirst({
+      where: { action: "user.updated", targetLabel: "editable" },
+    });
     expect(audit?.changes).toEqual({
       fullName: { before: "Persona editable", after: "Persona Editada" },
       email: { before: "editable@example.com", after: "nueva@example.com" },
       places: {
         before: ["06000 — Centro (ESCUELA KEMPER URGATE)"],
-        after: ["26015 — Matriz (XENON INDUSTRIAL ARTICLES)", "64000 — Monterrey Norte (ESCUELA KEMPER URGATE)"],
+        after: [
+          "26015 — Matriz (XENON INDUSTRIAL ARTICLES)",
+          "64000 — Monterrey Norte (ESCUELA KEMPER URGATE)",
+        ],
       },
     });
-    const notices = await testDatabase.database.prisma.outboxMessage.findMany({ where: { kind: "email.notice" } });
+    const notices = await testDatabase.database.prisma.outboxMessage.findMany({
+      where: { kind: "email.notice" },
+    });
     expect(notices.map((notice) => notice.payload)).toContainEqual(
-      expect.objectContaining({ template: "email_changed", to: "editable@example.com", detail: "n***@example.com" }),
+      expect.objectContaining({
+        template: "email_changed",
+        to: "editable@example.com",
+        detail: "n***@example.com",
+      }),
     );
   });
 
@@ -63,7 +74,12 @@ describe(`managing portal users (${testDatabaseKind} database)`, () => {
       updatePortalUser(dependencies, {
         context: adminContext(),
         user: { username: "segundo" },
-        fields: { username: "Primero", fullName: "x", email: "PRIMERO@example.com", placeIds: [places.kemperCentro] },
+        fields: {
+          username: "Primero",
+          fullName: "x",
+          email: "PRIMERO@example.com",
+          placeIds: [places.kemperCentro],
+        },
       }),
     ).rejects.toMatchObject({
       fieldErrors: [
@@ -76,10 +92,14 @@ describe(`managing portal users (${testDatabaseKind} database)`, () => {
   it("deletes once, keeping a snapshot of the account in the audit trail", async () => {
     const user = await create("borrable", [places.kemperCentro, places.xenonMatriz]);
     await deletePortalUser(dependencies, { context: adminContext(), user: { id: user.id } });
-    await expect(deletePortalUser(dependencies, { context: adminContext(), user: { id: user.id } })).rejects.toMatchObject({
+    await expect(
+      deletePortalUser(dependencies, { context: adminContext(), user: { id: user.id } }),
+    ).rejects.toMatchObject({
       code: "USER_NOT_FOUND",
     });
-    const deletions = await testDatabase.database.prisma.auditEvent.findMany({ where: { action: "user.deleted", targetLabel: "borrable" } });
+    const deletions = await testDatabase.database.prisma.auditEvent.findMany({
+      where: { action: "user.deleted", targetLabel: "borrable" },
+    });
     expect(deletions).toHaveLength(1);
     expect(deletions[0]?.changes).toEqual({
       before: {
@@ -100,26 +120,51 @@ describe(`managing portal users (${testDatabaseKind} database)`, () => {
 
   it("disables, enables and locks with an audit row each", async () => {
     await create("estados");
-    expect((await disablePortalUser(dependencies, { context: adminContext(), user: { username: "estados" } })).disabled).toBe(true);
-    expect((await enablePortalUser(dependencies, { context: adminContext(), user: { username: "estados" } })).disabled).toBe(false);
-    expect((await lockPortalUser(dependencies, { context: adminContext(), user: { username: "estados" } })).locked).toBe(true);
+    expect(
+      (await disablePortalUser(dependencies, { context: adminContext(), user: { username: "estados" } }))
+        .disabled,
+    ).toBe(true);
+    expect(
+      (await enablePortalUser(dependencies, { context: adminContext(), user: { username: "estados" } }))
+        .disabled,
+    ).toBe(false);
+    expect(
+      (await lockPortalUser(dependencies, { context: adminContext(), user: { username: "estados" } })).locked,
+    ).toBe(true);
     const actions = await testDatabase.database.prisma.auditEvent.findMany({
       where: { targetLabel: "estados" },
       orderBy: { id: "asc" },
       select: { action: true },
     });
-    expect(actions.map((row) => row.action)).toEqual(["user.created", "user.disabled", "user.enabled", "user.locked"]);
+    expect(actions.map((row) => row.action)).toEqual([
+      "user.created",
+      "user.disabled",
+      "user.enabled",
+      "user.locked",
+    ]);
   });
 
   it("lets a support agent change nothing", async () => {
     await create("intocable");
-    await expect(deletePortalUser(dependencies, { context: supportContext(), user: { username: "intocable" } })).rejects.toMatchObject({
+    await expect(
+      deletePortalUser(dependencies, { context: supportContext(), user: { username: "intocable" } }),
+    ).rejects.toMatchObject({
       code: "ACCESS_DENIED",
     });
-    await expect(disablePortalUser(dependencies, { context: supportContext(), user: { username: "intocable" } })).rejects.toMatchObject({
+    await expect(
+      disablePortalUser(dependencies, { context: supportContext(), user: { username: "intocable" } }),
+    ).rejects.toMatchObject({
       code: "ACCESS_DENIED",
     });
-    expect(await testDatabase.database.prisma.portalUser.count({ where: { username: "intocable", disabledAt: null } })).toBe(1);
-    expect(await testDatabase.database.prisma.auditEvent.count({ where: { action: "access.denied", targetLabel: "intocable" } })).toBe(2);
+    expect(
+      await testDatabase.database.prisma.portalUser.count({
+        where: { username: "intocable", disabledAt: null },
+      }),
+    ).toBe(1);
+    expect(
+      await testDatabase.database.prisma.auditEvent.count({
+        where: { action: "access.denied", targetLabel: "intocable" },
+      }),
+    ).toBe(2);
   });
 });

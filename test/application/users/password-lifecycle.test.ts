@@ -34,7 +34,13 @@ describe(`password lifecycle (${testDatabaseKind} database)`, () => {
     const username = `contador${sequence}`;
     const user = await createPortalUser(dependencies, {
       context: adminContext(),
-      fields: { username, fullName: `Contador ${sequence}`, email: `${username}@example.com`, slackUserId, placeIds: [placeId] },
+      fields: {
+        username,
+        fullName: `Contador ${sequence}`,
+        email: `${username}@example.com`,
+        slackUserId,
+        placeIds: [placeId],
+      },
     });
     const issued = await issueTemporaryPassword(dependencies, { userId: user.id });
     if (issued === undefined) throw new Error("no password issued");
@@ -50,12 +56,16 @@ describe(`password lifecycle (${testDatabaseKind} database)`, () => {
 
   it("answers an unknown user exactly as a wrong password", async () => {
     const { username } = await newAccount();
-    const unknown = await verifyLogin(dependencies, { context: portal, username: "nadie.existe", password: "x".repeat(20) }).catch(
-      (error: unknown) => error,
-    );
-    const wrong = await verifyLogin(dependencies, { context: portal, username, password: "x".repeat(20) }).catch(
-      (error: unknown) => error,
-    );
+    const unknown = await verifyLogin(dependencies, {
+      context: portal,
+      username: "nadie.existe",
+      password: "x".repeat(20),
+    }).catch((error: unknown) => error);
+    const wrong = await verifyLogin(dependencies, {
+      context: portal,
+      username,
+      password: "x".repeat(20),
+    }).catch((error: unknown) => error);
     expect(unknown).toMatchObject({ code: "INVALID_CREDENTIALS", parameters: {} });
     expect(wrong).toEqual(unknown);
   });
@@ -67,7 +77,9 @@ describe(`password lifecycle (${testDatabaseKind} database)`, () => {
       changePassword(dependencies, { context, input: { currentPassword, newPassword, confirmation } });
 
     await expect(attempt("wrong wrong wrong", NEW_PASSWORD)).rejects.toMatchObject({
-      fieldErrors: [{ field: "currentPassword", code: "CURRENT_PASSWORD_WRONG", parameters: { remaining: 4 } }],
+      fieldErrors: [
+        { field: "currentPassword", code: "CURRENT_PASSWORD_WRONG", parameters: { remaining: 4 } },
+      ],
     });
     await expect(attempt(temporaryPassword, NEW_PASSWORD, `${NEW_PASSWORD}!`)).rejects.toMatchObject({
       fieldErrors: [{ field: "confirmation", code: "PASSWORD_CONFIRMATION_MISMATCH" }],
@@ -87,20 +99,28 @@ describe(`password lifecycle (${testDatabaseKind} database)`, () => {
 
     const changed = await attempt(temporaryPassword, NEW_PASSWORD);
     expect(changed.passwordIsTemporary).toBe(false);
-    await expect(verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).rejects.toMatchObject({
+    await expect(
+      verifyLogin(dependencies, { context: portal, username, password: temporaryPassword }),
+    ).rejects.toMatchObject({
       code: "INVALID_CREDENTIALS",
     });
     const login = await verifyLogin(dependencies, { context: portal, username, password: NEW_PASSWORD });
     expect(login.mustChangePassword).toBe(false);
 
-    const notices = await testDatabase.database.prisma.outboxMessage.findMany({ where: { kind: "email.notice" } });
+    const notices = await testDatabase.database.prisma.outboxMessage.findMany({
+      where: { kind: "email.notice" },
+    });
     expect(notices.map((notice) => notice.payload)).toContainEqual(
       expect.objectContaining({ template: "password_changed", to: `${username}@example.com` }),
     );
     const audit = await testDatabase.database.prisma.auditEvent.findFirst({
       where: { action: "user.password_changed", targetLabel: username },
     });
-    expect(audit).toMatchObject({ actorId: "U0CONTA01", actorRole: "PORTAL_USER", changes: { password: "changed" } });
+    expect(audit).toMatchObject({
+      actorId: "U0CONTA01",
+      actorRole: "PORTAL_USER",
+      changes: { password: "changed" },
+    });
   });
 
   it("lets the portal change a password with the same rules", async () => {
@@ -109,52 +129,74 @@ describe(`password lifecycle (${testDatabaseKind} database)`, () => {
       context: portal,
       input: { username, currentPassword: temporaryPassword, newPassword: NEW_PASSWORD },
     });
-    expect((await verifyLogin(dependencies, { context: portal, username, password: NEW_PASSWORD })).mustChangePassword).toBe(
-      false,
-    );
+    expect(
+      (await verifyLogin(dependencies, { context: portal, username, password: NEW_PASSWORD }))
+        .mustChangePassword,
+    ).toBe(false);
   });
 
   it("locks after five wrong passwords, refuses even the right one, and an admin can unlock", async () => {
     const { username, temporaryPassword } = await newAccount();
     for (let attempt = 1; attempt <= 4; attempt += 1) {
-      await expect(verifyLogin(dependencies, { context: portal, username, password: `wrong ${attempt}` })).rejects.toMatchObject({
+      await expect(
+        verifyLogin(dependencies, { context: portal, username, password: `wrong ${attempt}` }),
+      ).rejects.toMatchObject({
         code: "INVALID_CREDENTIALS",
       });
     }
-    await expect(verifyLogin(dependencies, { context: portal, username, password: "wrong 5" })).rejects.toMatchObject({
+    await expect(
+      verifyLogin(dependencies, { context: portal, username, password: "wrong 5" }),
+    ).rejects.toMatchObject({
       code: "ACCOUNT_LOCKED",
     });
-    await expect(verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).rejects.toMatchObject({
+    await expect(
+      verifyLogin(dependencies, { context: portal, username, password: temporaryPassword }),
+    ).rejects.toMatchObject({
       code: "ACCOUNT_LOCKED",
     });
-    const locked = await testDatabase.database.prisma.auditEvent.findFirst({ where: { action: "user.locked", targetLabel: username } });
+    const locked = await testDatabase.database.prisma.auditEvent.findFirst({
+      where: { action: "user.locked", targetLabel: username },
+    });
     expect(locked).not.toBeNull();
-    const notices = await testDatabase.database.prisma.outboxMessage.findMany({ where: { kind: "email.notice" } });
-    expect(notices.map((notice) => notice.payload)).toContainEqual(expect.objectContaining({ template: "account_locked" }));
+    const notices = await testDatabase.database.prisma.outboxMessage.findMany({
+      where: { kind: "email.notice" },
+    });
+    expect(notices.map((notice) => notice.payload)).toContainEqual(
+      expect.objectContaining({ template: "account_locked" }),
+    );
 
     await unlockPortalUser(dependencies, { context: adminContext(), user: { username } });
-    expect((await verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).user.username).toBe(
-      username,
-    );
+    expect(
+      (await verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).user
+        .username,
+    ).toBe(username);
   });
 
   it("ends the lock by itself after fifteen minutes", async () => {
     const { username, temporaryPassword } = await newAccount();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      await verifyLogin(dependencies, { context: portal, username, password: `wrong ${attempt}` }).catch(() => undefined);
+      await verifyLogin(dependencies, { context: portal, username, password: `wrong ${attempt}` }).catch(
+        () => undefined,
+      );
     }
     dependencies.clock.advance(14 * 60_000);
-    await expect(verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).rejects.toMatchObject({
+    await expect(
+      verifyLogin(dependencies, { context: portal, username, password: temporaryPassword }),
+    ).rejects.toMatchObject({
       code: "ACCOUNT_LOCKED",
     });
     dependencies.clock.advance(2 * 60_000);
-    await expect(verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).resolves.toBeDefined();
+    await expect(
+      verifyLogin(dependencies, { context: portal, username, password: temporaryPassword }),
+    ).resolves.toBeDefined();
   });
 
   it("refuses a temporary password past its expiry", async () => {
     const { username, temporaryPassword } = await newAccount();
     dependencies.clock.advance(73 * 3_600_000);
-    await expect(verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).rejects.toMatchObject({
+    await expect(
+      verifyLogin(dependencies, { context: portal, username, password: temporaryPassword }),
+    ).rejects.toMatchObject({
       code: "TEMPORARY_PASSWORD_EXPIRED",
     });
   });
@@ -162,7 +204,9 @@ describe(`password lifecycle (${testDatabaseKind} database)`, () => {
   it("a reset stops the old password at once and queues a new one", async () => {
     const { username, temporaryPassword } = await newAccount();
     await resetPortalUserPassword(dependencies, { context: adminContext(), user: { username } });
-    await expect(verifyLogin(dependencies, { context: portal, username, password: temporaryPassword })).rejects.toMatchObject({
+    await expect(
+      verifyLogin(dependencies, { context: portal, username, password: temporaryPassword }),
+    ).rejects.toMatchObject({
       code: "INVALID_CREDENTIALS",
     });
     const audit = await testDatabase.database.prisma.auditEvent.findFirst({
@@ -177,13 +221,16 @@ describe(`password lifecycle (${testDatabaseKind} database)`, () => {
       context: slackContext("U0SECRET01"),
       input: { currentPassword: temporaryPassword, newPassword: NEW_PASSWORD, confirmation: NEW_PASSWORD },
     });
-    await verifyLogin(dependencies, { context: portal, username, password: "a wrong guess here" }).catch(() => undefined);
+    await verifyLogin(dependencies, { context: portal, username, password: "a wrong guess here" }).catch(
+      () => undefined,
+    );
     const rows = await testDatabase.database.prisma.$queryRaw<{ row: string }[]>`
       SELECT row_to_json(t)::text AS row FROM (
         SELECT id::text, payload::text AS content FROM outbox_messages
         UNION ALL SELECT id::text, row_to_json(a)::text FROM audit_events a
         UNION ALL SELECT id::text, row_to_json(u)::text FROM portal_users u) t`;
     const everything = `${rows.map((row) => row.row).join("\n")}\n${JSON.stringify(dependencies.logs)}`;
-    for (const secret of [temporaryPassword, NEW_PASSWORD, "a wrong guess here"]) expect(everything).not.toContain(secret);
+    for (const secret of [temporaryPassword, NEW_PASSWORD, "a wrong guess here"])
+      expect(everything).not.toContain(secret);
   });
 });

@@ -1,0 +1,65 @@
+// An admin removes an issuing place. When users hold it the removal needs their explicit
+// confirmation (Sí / No naming how many lose it): without it, PLACE_IN_USE carries the count. Once
+// removed no user holds it (the assignments cascade); the audit row keeps the place and who lost it.
+import type { TRequestContext } from "../../domain/actor.ts";
+import { AuditAction } from "../../domain/audit-actions.ts";
+import { DomainError, ErrorCode } from "../../domain/errors.ts";
+import { Permission } from "../../domain/roles.ts";
+import { runAuditedChange } from "../audited-change.ts";
+import { requirePermission } from "../authorization.ts";
+import type { TUseCaseDependencies } from "../dependencies.ts";
+import {
+  findIssuingPlace,
+  issuingPlaceAuditSnapshot,
+  issuingPlaceAuditTarget,
+  type TIssuingPlaceDetails,
+} from "./issuing-place-fields.ts";
+
+export interface TRemovedIssuingPlace {
+  readonly place: TIssuingPlaceDetails;
+  /** The accounts that held the place, in alphabetical order. */
+  readonly unassignedUsernames: readonly string[];
+  /** Of those, the accounts that held no other place and now hold none. */
+  readonly usernamesLeftWithoutPlaces: readonly string[];
+}
+
+export async function removeIssuingPlace(
+  dependencies: TUseCaseDependencies,
+  options: { context: TRequestContext; placeId: string; confirmAssignedUsers?: boolean },
+): Promise<TRemovedIssuingPlace> {
+  const { context } = options;
+  const authority = await requirePermission(dependencies, context, Permission.PLACES_WRITE, {
+    action: AuditAction.PLACE_REMOVED,
+    target: { type: "issuing_place", id: options.placeId.slice(0, 64) },
+  });
+  return runAuditedChange(dependencies, context, authority, async (transaction, audit) => {
+    const place = await findIssuingPlace(transaction, options.placeId);
+    // Locks the place so that no assignment is added between counting its holders and removing it.
+    await transaction.$queryRaw`SELECT id FROM issuing_places WHERE id = ${place.id}::uuid FOR UPDATE`;
+    const holders = await transaction.portalUserPlace.findMany({
+      where: { placeId: place.id },
+      select: { user: { select: { username: true, _count: { select: { places: true } } } } },
+    });
+    const unassignedUsernames = holders.map(({ user }) => user.username).sort();
+    const usernamesLeftWithoutPlaces = holders
+      .filter(({ user }) => user._count.places === 1)
+      .map(({ user }) => user.username)
+      .sort();
+    if (holders.length > 0 && options.confirmAssignedUsers !== true) {
+      throw new DomainError(ErrorCode.PLACE_IN_USE, {
+        parameters: { count: holders.length, leftWithoutPlaces: usernamesLeftWithoutPlaces.length },
+      });
+    }
+    await transaction.issuingPlace.delete({ where: { id: place.id } });
+    await audit({
+      action: AuditAction.PLACE_REMOVED,
+      target: issuingPlaceAuditTarget(place),
+      changes: {
+        before: issuingPlaceAuditSnapshot(place),
+        unassignedUsernames,
+        ...(usernamesLeftWithoutPlaces.length === 0 ? {} : { usernamesLeftWithoutPlaces }),
+      },
+    });
+    return { place, unassignedUsernames, usernamesLeftWithoutPlaces };
+  });
+}
