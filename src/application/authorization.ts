@@ -96,3 +96,13 @@ export async function recordAccessDenied(
     "access denied",
   );
 }
+
+/** Whether the actor holds a permission — to choose what to show; every action is still authorised when it arrives. */
+export async function actorHolds(
+  dependencies: TUseCaseDependencies,
+  context: TRequestContext,
+  permission: TPermission,
+): Promise<boolean> {
+  if (context.actor.kind === "system") return true;
+  return rolesAllow(await rolesOf(dependencies.database.prisma, context), permission);
+}

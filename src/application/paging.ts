@@ -26,7 +26,10 @@ function wholeNumberOr(value: number | undefined, fallback: number): number {
 }
 
 export function pagePosition(request: TPageRequest, total: number): TPagePosition {
-  const pageSize = Math.min(MAXIMUM_PAGE_SIZE, Math.max(1, wholeNumberOr(request.pageSize, DEFAULT_PAGE_SIZE)));
+  const pageSize = Math.min(
+    MAXIMUM_PAGE_SIZE,
+    Math.max(1, wholeNumberOr(request.pageSize, DEFAULT_PAGE_SIZE)),
+  );
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(pageCount, Math.max(1, wholeNumberOr(request.page, 1)));
   return { page, pageSize, total, pageCount, skip: (page - 1) * pageSize };

@@ -2,7 +2,7 @@
 // lock held until the transaction ends serialises writers, so the chain has no forks even with
 // several replicas on one PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { type TActor, actorIdOf } from "../../domain/actor.ts";
+import { actorIdOf, type TActor } from "../../domain/actor.ts";
 import type { TAuditAction, TAuditChanges, TAuditResult } from "../../domain/audit-actions.ts";
 import { auditEventHash, GENESIS_HASH } from "../../domain/audit-chain.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
@@ -16,7 +16,11 @@ export interface TAuditEventInput {
   readonly actorRole: string;
   readonly requestId: string;
   readonly action: TAuditAction;
-  readonly target?: { readonly type: string; readonly id?: string | undefined; readonly label?: string | undefined };
+  readonly target?: {
+    readonly type: string;
+    readonly id?: string | undefined;
+    readonly label?: string | undefined;
+  };
   readonly changes?: TAuditChanges;
   readonly result: TAuditResult;
   readonly reason?: string;
@@ -43,7 +47,8 @@ export async function recordAuditEvent(
     targetType: input.target?.type ?? null,
     targetId: input.target?.id ?? null,
     targetLabel: input.target?.label ?? null,
-    changes: input.changes ?? null,
+    // Hashed in the form the database gives back (JSON: a Date becomes its ISO text), so the verifier agrees.
+    changes: input.changes === undefined ? null : (JSON.parse(JSON.stringify(input.changes)) as unknown),
     result: input.result,
     reason: input.reason ?? null,
     requestId: input.requestId || randomUUID(),

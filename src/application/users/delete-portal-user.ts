@@ -2,6 +2,7 @@
 // second Sí finds nothing to delete and says so: the account is deleted once.
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
+import { DomainError, ErrorCode } from "../../domain/errors.ts";
 import { Permission } from "../../domain/roles.ts";
 import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
@@ -21,7 +22,11 @@ export async function deletePortalUser(
   });
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
     const user = await findPortalUser(transaction, options.user, now);
-    await transaction.portalUser.delete({ where: { id: user.id } });
+    // deleteMany, not delete: a second Sí racing the first finds nothing and is told so, audit-free.
+    const deleted = await transaction.portalUser.deleteMany({ where: { id: user.id } });
+    if (deleted.count === 0) {
+      throw new DomainError(ErrorCode.USER_NOT_FOUND, { parameters: { account: user.username } });
+    }
     // Credential emails not yet sent would make a password for an account that no longer exists.
     await transaction.outboxMessage.updateMany({
       where: {
