@@ -1,7 +1,9 @@
 // GET /healthz: 200 when the database answers, 503 when it does not.
 import type { Database } from "../application/ports/database.ts";
 
-export async function checkHealth(database: Database): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function checkHealth(
+  database: Database,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   try {
     await database.prisma.$queryRaw`SELECT 1`;
     return { status: 200, body: { ok: true, database: database.kind } };

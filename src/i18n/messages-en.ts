@@ -11,6 +11,7 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.SLACK_USER_TAKEN": "That Slack user is already linked to another account.",
   "error.PLACES_REQUIRED": "Pick at least one issuing place.",
   "error.PLACE_NOT_FOUND": "One of the chosen places no longer exists; pick again.",
+  "error.NO_PLACES_REGISTERED": "First register a company and an issuing place with `/lugares`.",
   "error.RFC_INVALID": "The RFC does not have SAT's format (12 or 13 characters, e.g. EKU9003173C9).",
   "error.RFC_TAKEN": "There is already a company with that RFC.",
   "error.COMPANY_NAME_INVALID": "Type the company's legal name (up to {maximum} characters).",

@@ -10,6 +10,7 @@ export const messagesEs = {
   "error.SLACK_USER_TAKEN": "Ese usuario de Slack ya está vinculado a otra cuenta.",
   "error.PLACES_REQUIRED": "Elige al menos un lugar de expedición.",
   "error.PLACE_NOT_FOUND": "Uno de los lugares elegidos ya no existe; vuelve a elegir.",
+  "error.NO_PLACES_REGISTERED": "Primero registra una empresa y un lugar de expedición con `/lugares`.",
   "error.RFC_INVALID": "El RFC no tiene el formato del SAT (12 o 13 caracteres, p. ej. EKU9003173C9).",
   "error.RFC_TAKEN": "Ya hay una empresa con ese RFC.",
   "error.COMPANY_NAME_INVALID": "Escribe la razón social (hasta {maximum} caracteres).",

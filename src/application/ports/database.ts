@@ -1,8 +1,11 @@
 // The persistence port. Prisma's generated client is typed from prisma/schema.prisma and is the
 // repository the use cases work through; only its types cross into the application layer.
+
+export type {
+  Prisma,
+  PrismaClient as TDatabaseClient,
+} from "../../infrastructure/prisma/generated/client.ts";
 export type { Database } from "../../infrastructure/prisma/open-database.ts";
-export type { PrismaClient as TDatabaseClient } from "../../infrastructure/prisma/generated/client.ts";
-export type { Prisma } from "../../infrastructure/prisma/generated/client.ts";
 
 import type { Prisma } from "../../infrastructure/prisma/generated/client.ts";
 
