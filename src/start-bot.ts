@@ -5,11 +5,13 @@ import { hostname } from "node:os";
 import type { TUseCaseDependencies } from "./application/dependencies.ts";
 import type { Clock } from "./application/ports/clock.ts";
 import { systemClock } from "./application/ports/clock.ts";
+import type { Database } from "./application/ports/database.ts";
 import type { Logger } from "./application/ports/logger.ts";
 import { bootstrapRoles } from "./application/roles/bootstrap-roles.ts";
 import type { TEnvironment } from "./config/environment.ts";
 import { checkHealth } from "./http/health.ts";
 import { createHttpServer, sendJson, type TRoute } from "./http/http-server.ts";
+import { createPortalApiRoutes } from "./http/portal-api/portal-api-routes.ts";
 import { createMailTransport } from "./infrastructure/email/mail-transport.ts";
 import { createEmailHandlers } from "./infrastructure/outbox/email-handlers.ts";
 import { createOutboxWorker, type OutboxWorker } from "./infrastructure/outbox/outbox-worker.ts";
@@ -17,11 +19,15 @@ import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-dat
 import { createBcryptPasswordHasher } from "./infrastructure/security/password-hasher.ts";
 import { generateTemporaryPassword } from "./infrastructure/security/temporary-password-generator.ts";
 import { createZxcvbnCommonPasswordChecker } from "./infrastructure/security/zxcvbn-common-password-checker.ts";
+import { createSlackApp, type TSlackApp } from "./slack/create-slack-app.ts";
+import { createSlackDeliveryClient } from "./slack/delivery/slack-delivery-client.ts";
+import { createSlackOutboxHandlers } from "./slack/delivery/slack-outbox-handlers.ts";
 
 export interface TRunningBot {
   readonly port: number;
   readonly dependencies: TUseCaseDependencies;
   readonly outboxWorker: OutboxWorker;
+  readonly slack: TSlackApp | undefined;
   stop(): Promise<void>;
 }
 
@@ -33,14 +39,20 @@ export interface TStartOptions {
   readonly bcryptCost?: number;
   readonly outboxPollIntervalMs?: number;
   readonly host?: string;
+  /** Tests: an already migrated database (the caller closes it). */
+  readonly database?: Database;
 }
 
 export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   const { environment, logger } = options;
   const location = databaseLocation(environment);
-  const database = await openDatabase(location);
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? (await openDatabase(location));
   logger.info(
-    { database: location.kind, ...(location.kind === "embedded" ? { directory: location.directory } : {}) },
+    {
+      database: database.kind,
+      ...(ownsDatabase && location.kind === "embedded" ? { directory: location.directory } : {}),
+    },
     "database ready",
   );
 
@@ -73,6 +85,26 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       "roles granted from the environment",
     );
 
+  const slackBotToken = environment.SLACK_BOT_TOKEN;
+  const slack: TSlackApp | undefined =
+    slackBotToken === undefined
+      ? undefined
+      : createSlackApp(
+          { ...environment, SLACK_BOT_TOKEN: slackBotToken },
+          {
+            useCases: dependencies,
+            locale: environment.BOT_LOCALE,
+            logger,
+            supportContact: environment.SUPPORT_CONTACT,
+          },
+        );
+  if (slack === undefined) {
+    logger.warn(
+      {},
+      "Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): only the HTTP API and email run",
+    );
+  }
+
   const mailTransport = createMailTransport({
     smtpUrl: environment.SMTP_URL,
     dataDir: environment.DATA_DIR,
@@ -87,6 +119,17 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
         transport: mailTransport,
         supportContact: environment.SUPPORT_CONTACT,
       }),
+      ...(slackBotToken === undefined
+        ? {}
+        : createSlackOutboxHandlers({
+            dependencies,
+            client: createSlackDeliveryClient({
+              token: slackBotToken,
+              slackApiUrl: environment.SLACK_API_URL,
+              logger,
+            }),
+            locale: environment.BOT_LOCALE,
+          })),
     },
     logger: logger.child({ component: "outbox" }),
     clock: dependencies.clock,
@@ -111,9 +154,16 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
         sendJson(response, health.status, health.body);
       },
     },
+    ...(slack?.route === undefined ? [] : [slack.route]),
+    ...createPortalApiRoutes({
+      dependencies,
+      apiKey: environment.PORTAL_API_KEY,
+      logger: logger.child({ component: "portal-api" }),
+    }),
   ];
   const httpServer = createHttpServer(routes, logger);
   const port = await httpServer.listen(environment.PORT, options.host);
+  await slack?.start();
   outboxWorker.start();
   logger.info({ port }, "listening");
 
@@ -121,11 +171,13 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     port,
     dependencies,
     outboxWorker,
+    slack,
     async stop() {
+      await slack?.stop();
       await httpServer.close();
       await outboxWorker.stop();
       mailTransport.close();
-      await database.close();
+      if (ownsDatabase) await database.close();
     },
   };
 }

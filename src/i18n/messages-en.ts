@@ -27,6 +27,7 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.LAST_ADMIN": "The last administrator cannot be removed.",
   "error.ROLE_ALREADY_GRANTED": "They already have that role.",
   "error.ROLE_NOT_GRANTED": "They do not have that role.",
+  "error.ROLE_INVALID": "Pick a role: Administrator or Support.",
   "error.INVALID_CREDENTIALS": "Wrong username or password.",
   "error.CURRENT_PASSWORD_WRONG": "The current password is not right. {remaining} attempt(s) left.",
   "error.ACCOUNT_LOCKED":

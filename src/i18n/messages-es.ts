@@ -26,6 +26,7 @@ export const messagesEs = {
   "error.LAST_ADMIN": "No se puede quitar al último administrador.",
   "error.ROLE_ALREADY_GRANTED": "Ya tiene ese rol.",
   "error.ROLE_NOT_GRANTED": "No tiene ese rol.",
+  "error.ROLE_INVALID": "Elige un rol: Administrador o Soporte.",
   "error.INVALID_CREDENTIALS": "Usuario o contraseña incorrectos.",
   "error.CURRENT_PASSWORD_WRONG": "La contraseña actual no es correcta. Te quedan {remaining} intento(s).",
   "error.ACCOUNT_LOCKED":

@@ -15,9 +15,8 @@ import {
   toPortalUserDetails,
 } from "./portal-user-details.ts";
 import {
-  normalizePortalUserFields,
-  requireExistingPlaces,
-  requireFreeIdentifiers,
+  checkPortalUserFields,
+  requireValidAndAvailable,
   type TPortalUserFields,
 } from "./portal-user-input.ts";
 
@@ -30,11 +29,10 @@ export async function createPortalUser(
     action: AuditAction.USER_CREATED,
     target: { type: "portal_user", label: options.fields.username },
   });
-  const fields = normalizePortalUserFields(options.fields);
+  const checked = checkPortalUserFields(options.fields);
   const locale = dependencies.settings.locale;
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
-    await requireExistingPlaces(transaction, fields.placeIds);
-    await requireFreeIdentifiers(transaction, fields);
+    const fields = await requireValidAndAvailable(transaction, checked);
     const row = await transaction.portalUser.create({
       data: {
         username: fields.username,

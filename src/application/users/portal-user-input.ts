@@ -1,5 +1,6 @@
-// Normalises and checks the fields of the create and edit forms, collecting every problem so that
-// each field shows its own error at once.
+// Normalises and checks the fields of the create and edit forms, collecting every problem — the
+// format of each field and whether the username, email, Slack user and places are free and real —
+// so that each field shows its own error at once, in the form's order.
 import { ErrorCode, type TFieldError, ValidationError } from "../../domain/errors.ts";
 import {
   emailProblem,
@@ -30,12 +31,22 @@ export interface TNormalizedPortalUserFields {
   readonly placeIds: readonly string[];
 }
 
-export function normalizePortalUserFields(fields: TPortalUserFields): TNormalizedPortalUserFields {
-  const username = normalizeUsername(fields.username);
-  const fullName = normalizeFullName(fields.fullName);
-  const email = fields.email.normalize("NFKC").trim();
-  const slackUserId = fields.slackUserId?.trim() || null;
-  const placeIds = [...new Set(fields.placeIds.map((id) => id.trim()).filter((id) => id !== ""))];
+export interface TCheckedPortalUserFields {
+  readonly fields: TNormalizedPortalUserFields;
+  /** Format problems; checkAvailability adds the rest. */
+  readonly problems: readonly TFieldError[];
+}
+
+const FIELD_ORDER = ["username", "fullName", "email", "slackUserId", "placeIds"];
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function checkPortalUserFields(input: TPortalUserFields): TCheckedPortalUserFields {
+  const username = normalizeUsername(input.username);
+  const fullName = normalizeFullName(input.fullName);
+  const email = input.email.normalize("NFKC").trim();
+  const slackUserId = input.slackUserId?.trim() || null;
+  const placeIds = [...new Set(input.placeIds.map((id) => id.trim()).filter((id) => id !== ""))];
   const problems = [
     usernameProblem(username),
     fullNameProblem(fullName),
@@ -43,51 +54,60 @@ export function normalizePortalUserFields(fields: TPortalUserFields): TNormalize
     slackUserId === null ? undefined : slackUserIdProblem(slackUserId),
     placeIds.length === 0 ? { field: "placeIds", code: ErrorCode.PLACES_REQUIRED } : undefined,
   ].filter((problem): problem is TFieldError => problem !== undefined);
-  if (problems.length > 0) throw new ValidationError(problems);
-  return { username, fullName, email, emailNormalized: normalizeEmail(email), slackUserId, placeIds };
+  return {
+    fields: { username, fullName, email, emailNormalized: normalizeEmail(email), slackUserId, placeIds },
+    problems,
+  };
 }
 
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Refuses ids of places that do not exist (removed while the form was open, or forged). */
-export async function requireExistingPlaces(
+/**
+ * Throws one ValidationError with every problem: the format ones, then a username, email or Slack
+ * user another account holds, and places that do not exist (removed while the form was open, or
+ * forged). The unique indexes still decide a race between two forms.
+ */
+export async function requireValidAndAvailable(
   transaction: TTransaction,
-  placeIds: readonly string[],
-): Promise<void> {
-  const wellFormed = placeIds.filter((id) => UUID_PATTERN.test(id));
-  const found =
-    wellFormed.length === 0
-      ? 0
-      : await transaction.issuingPlace.count({ where: { id: { in: [...wellFormed] } } });
-  if (found !== placeIds.length) throw ValidationError.single("placeIds", ErrorCode.PLACE_NOT_FOUND);
-}
-
-/** Friendly checks before the insert, every taken field at once; the unique indexes still decide races. */
-export async function requireFreeIdentifiers(
-  transaction: TTransaction,
-  fields: Pick<TNormalizedPortalUserFields, "username" | "emailNormalized" | "slackUserId">,
+  checked: TCheckedPortalUserFields,
   exceptUserId?: string,
-): Promise<void> {
-  const others = await transaction.portalUser.findMany({
-    where: {
-      ...(exceptUserId === undefined ? {} : { id: { not: exceptUserId } }),
-      OR: [
-        { username: fields.username },
-        { emailNormalized: fields.emailNormalized },
-        ...(fields.slackUserId === null ? [] : [{ slackUserId: fields.slackUserId }]),
-      ],
-    },
-    select: { username: true, emailNormalized: true, slackUserId: true },
-  });
-  const problems: TFieldError[] = [];
-  if (others.some((other) => other.username === fields.username)) {
+): Promise<TNormalizedPortalUserFields> {
+  const { fields } = checked;
+  const problems = [...checked.problems];
+  const invalid = new Set(problems.map((problem) => problem.field));
+  const candidates = [
+    ...(invalid.has("username") ? [] : [{ username: fields.username }]),
+    ...(invalid.has("email") ? [] : [{ emailNormalized: fields.emailNormalized }]),
+    ...(fields.slackUserId === null || invalid.has("slackUserId")
+      ? []
+      : [{ slackUserId: fields.slackUserId }]),
+  ];
+  const others =
+    candidates.length === 0
+      ? []
+      : await transaction.portalUser.findMany({
+          where: { ...(exceptUserId === undefined ? {} : { id: { not: exceptUserId } }), OR: candidates },
+          select: { username: true, emailNormalized: true, slackUserId: true },
+        });
+  if (!invalid.has("username") && others.some((other) => other.username === fields.username)) {
     problems.push({ field: "username", code: ErrorCode.USERNAME_TAKEN });
   }
-  if (others.some((other) => other.emailNormalized === fields.emailNormalized)) {
+  if (!invalid.has("email") && others.some((other) => other.emailNormalized === fields.emailNormalized)) {
     problems.push({ field: "email", code: ErrorCode.EMAIL_TAKEN });
   }
   if (fields.slackUserId !== null && others.some((other) => other.slackUserId === fields.slackUserId)) {
     problems.push({ field: "slackUserId", code: ErrorCode.SLACK_USER_TAKEN });
   }
-  if (problems.length > 0) throw new ValidationError(problems);
+  if (!invalid.has("placeIds")) {
+    const wellFormed = fields.placeIds.filter((id) => UUID_PATTERN.test(id));
+    const found =
+      wellFormed.length === 0
+        ? 0
+        : await transaction.issuingPlace.count({ where: { id: { in: [...wellFormed] } } });
+    if (found !== fields.placeIds.length)
+      problems.push({ field: "placeIds", code: ErrorCode.PLACE_NOT_FOUND });
+  }
+  if (problems.length > 0) {
+    problems.sort((left, right) => FIELD_ORDER.indexOf(left.field) - FIELD_ORDER.indexOf(right.field));
+    throw new ValidationError(problems);
+  }
+  return fields;
 }

@@ -15,9 +15,8 @@ import {
   toPortalUserDetails,
 } from "./portal-user-details.ts";
 import {
-  normalizePortalUserFields,
-  requireExistingPlaces,
-  requireFreeIdentifiers,
+  checkPortalUserFields,
+  requireValidAndAvailable,
   type TPortalUserFields,
 } from "./portal-user-input.ts";
 
@@ -49,11 +48,10 @@ export async function updatePortalUser(
     action: AuditAction.USER_UPDATED,
     target: { type: "portal_user", label: referenceLabel(options.user) },
   });
-  const fields = normalizePortalUserFields(options.fields);
+  const checked = checkPortalUserFields(options.fields);
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
     const before = await findPortalUser(transaction, options.user, now);
-    await requireExistingPlaces(transaction, fields.placeIds);
-    await requireFreeIdentifiers(transaction, fields, before.id);
+    const fields = await requireValidAndAvailable(transaction, checked, before.id);
     await transaction.portalUserPlace.deleteMany({
       where: { userId: before.id, placeId: { notIn: [...fields.placeIds] } },
     });

@@ -16,6 +16,7 @@ import type {
   PlainTextInput,
   PlainTextOption,
   SectionBlock,
+  StaticSelect,
   UsersSelect,
 } from "@slack/types";
 
@@ -127,7 +128,7 @@ export function optionGroup(label: string, options: TOption[]): TOptionGroup {
 export function input(
   blockId: string,
   label: string,
-  element: PlainTextInput | MultiStaticSelect | MultiExternalSelect | UsersSelect,
+  element: PlainTextInput | StaticSelect | MultiStaticSelect | MultiExternalSelect | UsersSelect,
   options: { optional?: boolean; hint?: string } = {},
 ): InputBlock {
   return {
@@ -164,6 +165,20 @@ export function usersSelect(
     type: "users_select",
     action_id: actionId,
     ...(options.initialUser ? { initial_user: options.initialUser } : {}),
+    ...(options.placeholder === undefined ? {} : { placeholder: plainText(options.placeholder, 150) }),
+  };
+}
+
+export function staticSelect(
+  actionId: string,
+  choices: TOption[],
+  options: { initialOption?: TOption; placeholder?: string } = {},
+): StaticSelect {
+  return {
+    type: "static_select",
+    action_id: actionId,
+    options: choices.slice(0, SLACK_LIMITS.staticOptions),
+    ...(options.initialOption === undefined ? {} : { initial_option: options.initialOption }),
     ...(options.placeholder === undefined ? {} : { placeholder: plainText(options.placeholder, 150) }),
   };
 }

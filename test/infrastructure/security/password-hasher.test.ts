@@ -6,7 +6,7 @@ describe("password hasher", () => {
   const hasher = createBcryptPasswordHasher({ pepper: "a-pepper-of-thirty-two-characters!", cost: 4 });
 
   it("verifies a 100-byte password whole: changing its 90th byte fails", async () => {
-    const password = "a".repeat(89) + "b" + "c".repeat(10);
+    const password = `${"a".repeat(89)}b${"c".repeat(10)}`;
     expect(Buffer.byteLength(password)).toBe(100);
     const hash = await hasher.hash(password);
     expect(await hasher.verify(password, hash)).toBe(true);

@@ -1,0 +1,47 @@
+// Words every email shares, per locale, and how an email says a time: Mexico City's, named as such.
+
+export type TEmailLocale = "es" | "en";
+
+export const EMAIL_TIME_ZONE = "America/Mexico_City";
+
+export interface TCommonCopy {
+  readonly greeting: (fullName: string) => string;
+  readonly automaticMessage: string;
+  readonly contactLabel: string;
+  readonly notYou: string;
+  readonly intlLocale: string;
+  readonly timeZoneName: string;
+}
+
+export const commonCopy: Record<TEmailLocale, TCommonCopy> = {
+  es: {
+    greeting: (fullName) => `Hola, ${fullName}:`,
+    automaticMessage:
+      "Este es un mensaje automático del portal de facturación PremiumOne; no respondas a este correo.",
+    contactLabel: "Medios de contacto",
+    notYou: "Si no reconoces este cambio, comunícate de inmediato con la mesa de ayuda.",
+    intlLocale: "es-MX",
+    timeZoneName: "hora de la Ciudad de México",
+  },
+  en: {
+    greeting: (fullName) => `Hello ${fullName},`,
+    automaticMessage:
+      "This is an automatic message from the PremiumOne invoicing portal; please do not reply to it.",
+    contactLabel: "Contact",
+    notYou: "If you do not recognise this change, contact the service desk at once.",
+    intlLocale: "en-US",
+    timeZoneName: "Mexico City time",
+  },
+};
+
+/** "martes, 1 de diciembre de 2026, 12:30 p.m. (hora de la Ciudad de México)". */
+export function formatEmailTime(time: Date, locale: TEmailLocale): string {
+  const copy = commonCopy[locale];
+  const formatted = new Intl.DateTimeFormat(copy.intlLocale, {
+    timeZone: EMAIL_TIME_ZONE,
+    dateStyle: "full",
+    timeStyle: "short",
+  }).format(time);
+  // ICU puts narrow no-break spaces before "p.m."; plain spaces read the same in every mail client.
+  return `${formatted.replaceAll(/[\u202f\u00a0]/g, " ")} (${copy.timeZoneName})`;
+}

@@ -1,0 +1,126 @@
+// The outbox's email deliveries. A credentials email (welcome, reset) makes its temporary password
+// only now, as it is sent: the password lives in this function's memory and in the email, nowhere
+// else (a retry makes a new one). A notice email carries everything it says in its payload.
+import { z } from "zod";
+import type { TUseCaseDependencies } from "../../application/dependencies.ts";
+import {
+  OutboxKind,
+  type TCredentialsEmailPayload,
+  type TNoticeEmailPayload,
+} from "../../application/outbox/outbox-messages.ts";
+import { issueTemporaryPassword } from "../../application/users/issue-temporary-password.ts";
+import { classifyMailError, type MailTransport, type TEmail } from "../email/mail-transport.ts";
+import { accountLockedEmail } from "../email/templates/account-locked-email.ts";
+import { emailChangedEmail } from "../email/templates/email-changed-email.ts";
+import type { TRenderedEmail } from "../email/templates/email-layout.ts";
+import { passwordChangedEmail } from "../email/templates/password-changed-email.ts";
+import { passwordResetEmail } from "../email/templates/password-reset-email.ts";
+import { welcomeEmail } from "../email/templates/welcome-email.ts";
+import { PermanentDeliveryError, TransientDeliveryError } from "./delivery-errors.ts";
+import { cancelled, delivered, type TOutboxDelivery, type TOutboxHandlers } from "./outbox-handler.ts";
+
+const ZLocale = z.enum(["es", "en"]);
+
+const ZCredentialsEmailPayload = z.object({
+  reason: z.enum(["welcome", "password_reset"]),
+  userId: z.uuid(),
+  locale: ZLocale,
+}) satisfies z.ZodType<TCredentialsEmailPayload>;
+
+const ZNoticeEmailPayload = z.object({
+  template: z.enum(["password_changed", "email_changed", "account_locked"]),
+  to: z.string().min(3),
+  locale: ZLocale,
+  username: z.string().min(1),
+  fullName: z.string().min(1),
+  occurredAt: z.iso.datetime({ offset: true }),
+  detail: z.string().optional(),
+}) satisfies z.ZodType<TNoticeEmailPayload>;
+
+export interface TEmailHandlersOptions {
+  readonly dependencies: TUseCaseDependencies;
+  readonly transport: MailTransport;
+  /** SUPPORT_CONTACT: every email ends with it when given. */
+  readonly supportContact?: string | undefined;
+}
+
+export function createEmailHandlers(options: TEmailHandlersOptions): TOutboxHandlers {
+  const { dependencies, transport, supportContact } = options;
+
+  async function send(email: TEmail, secret?: string): Promise<void> {
+    try {
+      await transport.send(email);
+    } catch (error) {
+      throw withoutSecret(classifyMailError(error), secret);
+    }
+  }
+
+  return {
+    [OutboxKind.CREDENTIALS_EMAIL]: async (delivery) => {
+      const payload = parsePayload(ZCredentialsEmailPayload, delivery);
+      const issued = await issueTemporaryPassword(dependencies, { userId: payload.userId });
+      if (issued === undefined) return cancelled("the account no longer exists");
+      const input = {
+        locale: payload.locale,
+        credentials: issued,
+        portalUrl: dependencies.settings.portalUrl,
+        supportContact,
+      };
+      const email = payload.reason === "welcome" ? welcomeEmail(input) : passwordResetEmail(input);
+      await send({ to: issued.email, ...email }, issued.password);
+      return delivered;
+    },
+    [OutboxKind.NOTICE_EMAIL]: async (delivery) => {
+      const payload = parsePayload(ZNoticeEmailPayload, delivery);
+      await send({ to: payload.to, ...noticeEmail(payload, supportContact) });
+      return delivered;
+    },
+  };
+}
+
+function noticeEmail(payload: TNoticeEmailPayload, supportContact: string | undefined): TRenderedEmail {
+  const common = {
+    locale: payload.locale,
+    fullName: payload.fullName,
+    username: payload.username,
+    supportContact,
+  };
+  const occurredAt = new Date(payload.occurredAt);
+  switch (payload.template) {
+    case "password_changed":
+      return passwordChangedEmail({ ...common, changedAt: occurredAt });
+    case "email_changed":
+      return emailChangedEmail({ ...common, changedAt: occurredAt, maskedNewEmail: payload.detail || "***" });
+    case "account_locked":
+      return accountLockedEmail({ ...common, lockedUntil: optionalTime(payload.detail) });
+  }
+}
+
+function optionalTime(text: string | undefined): Date | undefined {
+  if (text === undefined || text === "") return undefined;
+  const time = new Date(text);
+  return Number.isNaN(time.getTime()) ? undefined : time;
+}
+
+/** A payload that does not fit its kind will never send: failed at once, naming the fields (not their values). */
+function parsePayload<TSchema extends z.ZodType>(
+  schema: TSchema,
+  delivery: TOutboxDelivery,
+): z.output<TSchema> {
+  const result = schema.safeParse(delivery.payload);
+  if (result.success) return result.data;
+  const fields = [...new Set(result.error.issues.map((issue) => issue.path.join(".") || "(payload)"))];
+  throw new PermanentDeliveryError(`invalid ${delivery.kind} payload: ${fields.join(", ")}`);
+}
+
+/** Belt and braces: an error message that somehow quotes the password never leaves this module with it. */
+function withoutSecret(
+  error: TransientDeliveryError | PermanentDeliveryError,
+  secret: string | undefined,
+): TransientDeliveryError | PermanentDeliveryError {
+  if (secret === undefined || secret === "" || !error.message.includes(secret)) return error;
+  const message = error.message.replaceAll(secret, "[redacted]");
+  return error instanceof PermanentDeliveryError
+    ? new PermanentDeliveryError(message)
+    : new TransientDeliveryError(message);
+}

@@ -1,0 +1,83 @@
+// The Slack app: Bolt in HTTP mode (commands, interactivity, events and options all POSTed to
+// /slack/events, mounted on our HTTP server) or in Socket Mode when SLACK_APP_TOKEN is set.
+// This file only wires: middleware, then each feature's register().
+import { App, HTTPReceiver } from "@slack/bolt";
+import type { TEnvironment } from "../config/environment.ts";
+import type { TRoute } from "../http/http-server.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import type { TSlackFeatureDependencies } from "./feature-dependencies.ts";
+import { SLACK_FEATURES } from "./features/index.ts";
+import { requestContextMiddleware } from "./middleware/request-context-middleware.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface TSlackApp {
+  readonly app: App;
+  /** HTTP mode: the route to mount on the HTTP server. */
+  readonly route: TRoute | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(
+  environment: TEnvironment & { SLACK_BOT_TOKEN: string },
+  dependencies: TSlackFeatureDependencies,
+): TSlackApp {
+  const logger = boltLogger(dependencies.logger.child({ component: "slack" }));
+  const clientOptions =
+    environment.SLACK_API_URL === undefined
+      ? {}
+      : { slackApiUrl: withTrailingSlash(environment.SLACK_API_URL) };
+  const socketMode = environment.SLACK_APP_TOKEN !== undefined;
+  const receiver =
+    socketMode || environment.SLACK_SIGNING_SECRET === undefined
+      ? undefined
+      : new HTTPReceiver({
+          signingSecret: environment.SLACK_SIGNING_SECRET,
+          endpoints: SLACK_EVENTS_PATH,
+          // Ack first, work after: Slack waits 3 seconds at most.
+          processBeforeResponse: false,
+          logger,
+        });
+  const app = new App({
+    token: environment.SLACK_BOT_TOKEN,
+    logger,
+    clientOptions,
+    ...(receiver === undefined
+      ? {
+          socketMode: true,
+          appToken: environment.SLACK_APP_TOKEN,
+          signingSecret: environment.SLACK_SIGNING_SECRET,
+        }
+      : { receiver }),
+  });
+  app.use(requestContextMiddleware(dependencies.logger));
+  for (const feature of SLACK_FEATURES) feature.register(app, dependencies);
+  app.error(async (error) => {
+    dependencies.logger.error(
+      { err: error, code: (error as { code?: unknown }).code },
+      "unhandled Slack error",
+    );
+  });
+  return {
+    app,
+    route:
+      receiver === undefined
+        ? undefined
+        : {
+            method: "POST",
+            path: SLACK_EVENTS_PATH,
+            handler: (request, response) => receiver.requestListener(request, response),
+          },
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

@@ -1,0 +1,87 @@
+import { defineCopy } from "../../../i18n/define-copy.ts";
+
+export const accountCopy = defineCopy(
+  {
+    "notice.welcome":
+      "👋 Hola, {fullName}. Un administrador creó tu cuenta *{username}* del portal PremiumOne. Tu contraseña temporal llegó a {email}; cámbiala aquí con el botón (vence el {expires}).",
+    "notice.welcome_no_expiry":
+      "👋 Hola, {fullName}. Un administrador creó tu cuenta *{username}* del portal PremiumOne. Tu contraseña temporal llega a {email}; cámbiala aquí con el botón.",
+    "notice.credentials_changed":
+      "🔑 La contraseña de tu cuenta *{username}* cambió. Si no fuiste tú, avisa de inmediato a un administrador.",
+    "notice.account_locked":
+      "🔒 Tu cuenta *{username}* se bloqueó por varios intentos fallidos hasta las {until}. Si no fuiste tú, avisa a un administrador.",
+    "button.change_password": "Cambiar contraseña",
+    "summary.title": "Mi cuenta",
+    "summary.username": "*Cuenta:* {username}",
+    "summary.full_name": "*Nombre:* {fullName}",
+    "summary.email": "*Correo:* {email}",
+    "summary.places": "*Lugares de expedición:*",
+    "summary.no_places": "_Sin lugares asignados._",
+    "summary.must_change": "⚠️ Tu contraseña es temporal: cámbiala ahora con el botón.",
+    "summary.awaiting_email": "✉️ Tu contraseña temporal todavía va en camino a tu correo.",
+    "summary.locked":
+      "🔒 Tu cuenta está bloqueada hasta las {until} por intentos fallidos. Un administrador puede desbloquearla.",
+    "summary.disabled": "⛔ Tu cuenta está deshabilitada. Pide ayuda a un administrador.",
+    "summary.dm_hint":
+      "Nunca escribas tu contraseña en este chat: usa siempre el botón *Cambiar contraseña*.",
+    "summary.not_linked":
+      "Tu usuario de Slack no está vinculado a ninguna cuenta del portal PremiumOne. Pide a un administrador del bot que te vincule (desde `/usuarios`, en *Usuario de Slack*).",
+    "summary.contact": "*Medios de contacto:* {contact}",
+    "home.admin_title": "Acciones rápidas",
+    "home.admin_hint":
+      "`/usuarios` usuarios del portal · `/lugares` empresas y lugares · `/auditoria` bitácora",
+    "home.new_user": "Nuevo usuario",
+    "form.title": "Cambiar contraseña",
+    "form.submit": "Cambiar",
+    "form.close": "Cancelar",
+    "form.warning":
+      "⚠️ Slack no oculta lo que escribes en estos campos: asegúrate de que nadie vea tu pantalla. Usa al menos {minimum} caracteres; una frase larga es lo más seguro.",
+    "form.current": "Contraseña actual",
+    "form.new": "Nueva contraseña",
+    "form.confirmation": "Confirmar nueva contraseña",
+    "form.done_title": "Listo",
+    "form.done": "✅ Tu contraseña cambió. Úsala la próxima vez que entres al portal.",
+    "form.close_done": "Cerrar",
+  },
+  {
+    "notice.welcome":
+      "👋 Hi, {fullName}. An administrator created your PremiumOne portal account *{username}*. Your temporary password was sent to {email}; change it here with the button (it expires {expires}).",
+    "notice.welcome_no_expiry":
+      "👋 Hi, {fullName}. An administrator created your PremiumOne portal account *{username}*. Your temporary password is on its way to {email}; change it here with the button.",
+    "notice.credentials_changed":
+      "🔑 The password of your account *{username}* changed. If it was not you, tell an administrator at once.",
+    "notice.account_locked":
+      "🔒 Your account *{username}* was locked after several failed attempts until {until}. If it was not you, tell an administrator.",
+    "button.change_password": "Change password",
+    "summary.title": "My account",
+    "summary.username": "*Username:* {username}",
+    "summary.full_name": "*Name:* {fullName}",
+    "summary.email": "*Email:* {email}",
+    "summary.places": "*Issuing places:*",
+    "summary.no_places": "_No places assigned._",
+    "summary.must_change": "⚠️ Your password is temporary: change it now with the button.",
+    "summary.awaiting_email": "✉️ Your temporary password is still on its way to your email.",
+    "summary.locked":
+      "🔒 Your account is locked until {until} after failed attempts. An administrator can unlock it.",
+    "summary.disabled": "⛔ Your account is disabled. Ask an administrator for help.",
+    "summary.dm_hint": "Never type your password in this chat: always use the *Change password* button.",
+    "summary.not_linked":
+      "Your Slack user is not linked to any PremiumOne portal account. Ask one of the bot's administrators to link you (in `/usuarios`, *Slack user*).",
+    "summary.contact": "*Contact:* {contact}",
+    "home.admin_title": "Quick actions",
+    "home.admin_hint":
+      "`/usuarios` portal users · `/lugares` companies and places · `/auditoria` audit trail",
+    "home.new_user": "New user",
+    "form.title": "Change password",
+    "form.submit": "Change",
+    "form.close": "Cancel",
+    "form.warning":
+      "⚠️ Slack does not hide what you type in these fields: make sure nobody can see your screen. Use at least {minimum} characters; a long phrase is safest.",
+    "form.current": "Current password",
+    "form.new": "New password",
+    "form.confirmation": "Confirm new password",
+    "form.done_title": "Done",
+    "form.done": "✅ Your password changed. Use it the next time you sign in to the portal.",
+    "form.close_done": "Close",
+  },
+);

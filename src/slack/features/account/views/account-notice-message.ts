@@ -1,0 +1,38 @@
+// The DMs a linked portal user receives: the welcome after creation, a notice after each
+// credential change and after a lock. Each offers the Cambiar contraseña button; none holds a secret.
+import type { TSlackDirectMessagePayload } from "../../../../application/outbox/outbox-messages.ts";
+import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import type { TLocale } from "../../../../i18n/translate.ts";
+import { actions, button, escapeMrkdwn, type KnownBlock, section } from "../../../ui/blocks.ts";
+import { accountCopy } from "../copy.ts";
+import { AccountActionId } from "../ids.ts";
+
+export function accountNoticeMessage(
+  message: TSlackDirectMessagePayload["message"],
+  user: TPortalUserDetails,
+  locale: TLocale,
+): { text: string; blocks: KnownBlock[] } {
+  const copy = accountCopy(locale);
+  const values = {
+    fullName: escapeMrkdwn(user.fullName),
+    username: escapeMrkdwn(user.username),
+    email: escapeMrkdwn(user.email),
+    expires: user.passwordExpiresAt?.toISOString() ?? "",
+    until: user.lockedUntil?.toISOString() ?? "",
+  };
+  const text =
+    message === "welcome"
+      ? copy(user.passwordExpiresAt === null ? "notice.welcome_no_expiry" : "notice.welcome", values)
+      : message === "credentials_changed"
+        ? copy("notice.credentials_changed", values)
+        : copy("notice.account_locked", values);
+  return {
+    text,
+    blocks: [
+      section(text),
+      actions("account.notice", [
+        button(copy("button.change_password"), AccountActionId.CHANGE_PASSWORD, { style: "primary" }),
+      ]),
+    ],
+  };
+}

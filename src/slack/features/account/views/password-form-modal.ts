@@ -1,0 +1,62 @@
+// The password modal: Contraseña actual, Nueva contraseña, Confirmar nueva contraseña, and the
+// warning that Slack does not mask what is typed. Nothing typed here is ever echoed back.
+import { z } from "zod";
+import type { TLocale } from "../../../../i18n/translate.ts";
+import { context, input, type ModalView, modal, section, textInput } from "../../../ui/blocks.ts";
+import { accountCopy } from "../copy.ts";
+import { AccountViewId, PASSWORD_FIELD_ACTION_ID, PasswordFormBlockId } from "../ids.ts";
+
+export function passwordFormModal(options: { locale: TLocale; minimumLength: number }): ModalView {
+  const copy = accountCopy(options.locale);
+  return modal({
+    callbackId: AccountViewId.PASSWORD_FORM,
+    title: copy("form.title"),
+    submit: copy("form.submit"),
+    close: copy("form.close"),
+    blocks: [
+      context(copy("form.warning", { minimum: options.minimumLength })),
+      input(
+        PasswordFormBlockId.CURRENT,
+        copy("form.current"),
+        textInput(PASSWORD_FIELD_ACTION_ID, { maxLength: 128 }),
+      ),
+      input(
+        PasswordFormBlockId.NEW,
+        copy("form.new"),
+        textInput(PASSWORD_FIELD_ACTION_ID, { maxLength: 512 }),
+      ),
+      input(
+        PasswordFormBlockId.CONFIRMATION,
+        copy("form.confirmation"),
+        textInput(PASSWORD_FIELD_ACTION_ID, { maxLength: 512 }),
+      ),
+    ],
+  });
+}
+
+export function passwordChangedModal(locale: TLocale): ModalView {
+  const copy = accountCopy(locale);
+  return modal({
+    callbackId: `${AccountViewId.PASSWORD_FORM}.done`,
+    title: copy("form.done_title"),
+    close: copy("form.close_done"),
+    blocks: [section(copy("form.done"))],
+  });
+}
+
+const ZPasswordValues = z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() })));
+
+export function readPasswordForm(values: unknown): {
+  currentPassword: string;
+  newPassword: string;
+  confirmation: string;
+} {
+  const parsed = ZPasswordValues.safeParse(values);
+  const blocks = parsed.success ? parsed.data : {};
+  const value = (blockId: string) => blocks[blockId]?.[PASSWORD_FIELD_ACTION_ID]?.value ?? "";
+  return {
+    currentPassword: value(PasswordFormBlockId.CURRENT),
+    newPassword: value(PasswordFormBlockId.NEW),
+    confirmation: value(PasswordFormBlockId.CONFIRMATION),
+  };
+}

@@ -1,0 +1,154 @@
+// The buttons of the /usuarios list: paging, Nuevo usuario, Editar, Eliminar and Restablecer
+// (each asking Sí / No), Deshabilitar / Habilitar, Desbloquear. Each is acked at once, authorised
+// again by its use case, and answered by replacing the list message.
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { deletePortalUser } from "../../../../application/users/delete-portal-user.ts";
+import { disablePortalUser } from "../../../../application/users/disable-portal-user.ts";
+import { enablePortalUser } from "../../../../application/users/enable-portal-user.ts";
+import type { TPortalUserReference } from "../../../../application/users/find-portal-user.ts";
+import { getPortalUser } from "../../../../application/users/get-portal-user.ts";
+import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import { resetPortalUserPassword } from "../../../../application/users/reset-portal-user-password.ts";
+import { unlockPortalUser } from "../../../../application/users/unlock-portal-user.ts";
+import type { TRequestContext } from "../../../../domain/actor.ts";
+import { ErrorCode, isDomainError } from "../../../../domain/errors.ts";
+import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
+import { requestContextOf } from "../../../request-context.ts";
+import { errorText } from "../../../respond/error-responses.ts";
+import { openModal } from "../../../respond/open-modal.ts";
+import { escapeMrkdwn } from "../../../ui/blocks.ts";
+import { usersCopy } from "../copy.ts";
+import { UsersActionId } from "../ids.ts";
+import { decodeListState, decodeRowValue, type TListState } from "../list-state.ts";
+import { confirmationMessage } from "../views/confirmation-message.ts";
+import { buildUserForm } from "./build-user-form.ts";
+import { renderUsersList } from "./render-users-list.ts";
+
+type TButtonAction = BlockAction<ButtonAction>;
+
+type TRowChange = (
+  dependencies: TSlackFeatureDependencies["useCases"],
+  options: { context: TRequestContext; user: TPortalUserReference },
+) => Promise<TPortalUserDetails>;
+
+const ROW_CHANGES: ReadonlyArray<
+  readonly [
+    string,
+    TRowChange,
+    "done.deleted" | "done.reset" | "done.disabled" | "done.enabled" | "done.unlocked",
+  ]
+> = [
+  [UsersActionId.CONFIRM_DELETE, deletePortalUser, "done.deleted"],
+  [UsersActionId.CONFIRM_RESET, resetPortalUserPassword, "done.reset"],
+  [UsersActionId.DISABLE, disablePortalUser, "done.disabled"],
+  [UsersActionId.ENABLE, enablePortalUser, "done.enabled"],
+  [UsersActionId.UNLOCK, unlockPortalUser, "done.unlocked"],
+];
+
+export function registerUsersActions(app: App, dependencies: TSlackFeatureDependencies): void {
+  const { locale, logger, useCases } = dependencies;
+  const copy = usersCopy(locale);
+
+  /** Replaces the list message with the list at `state`, an optional notice on top; errors become the notice. */
+  async function showList(
+    respond: (message: object) => Promise<unknown>,
+    context: TRequestContext,
+    state: TListState,
+    notice?: string,
+  ) {
+    try {
+      await respond({
+        replace_original: true,
+        ...(await renderUsersList(dependencies, context, state, notice)),
+      });
+    } catch (error) {
+      await respond({
+        replace_original: false,
+        response_type: "ephemeral",
+        text: errorText(error, locale, context.requestId, logger),
+      });
+    }
+  }
+
+  app.action<TButtonAction>(
+    new RegExp(`^${UsersActionId.PAGE.replace(".", "\\.")}\\.`),
+    async ({ ack, action, respond, context }) => {
+      await ack();
+      await showList(respond, requestContextOf(context), decodeListState(action.value));
+    },
+  );
+
+  app.action<TButtonAction>(UsersActionId.CANCEL, async ({ ack, action, respond, context }) => {
+    await ack();
+    await showList(respond, requestContextOf(context), decodeListState(action.value));
+  });
+
+  for (const actionId of [UsersActionId.NEW_USER, UsersActionId.EDIT]) {
+    app.action<TButtonAction>(actionId, async ({ ack, action, body, respond, client, context }) => {
+      const requestContext = requestContextOf(context);
+      const row = decodeRowValue(action.value);
+      const state = row ?? decodeListState(action.value);
+      try {
+        const view = await buildUserForm(dependencies, {
+          requestContext,
+          user: actionId === UsersActionId.EDIT && row !== undefined ? { id: row.u } : undefined,
+          responseUrl: body.response_url,
+          state: { ...(state.q === undefined ? {} : { q: state.q }), p: state.p },
+        });
+        await ack();
+        await openModal(client, body.trigger_id, view, logger);
+      } catch (error) {
+        await ack();
+        await respond({
+          replace_original: false,
+          response_type: "ephemeral",
+          text: errorText(error, locale, requestContext.requestId, logger),
+        });
+      }
+    });
+  }
+
+  for (const [actionId, kind] of [
+    [UsersActionId.ASK_DELETE, "delete"],
+    [UsersActionId.ASK_RESET, "reset"],
+  ] as const) {
+    app.action<TButtonAction>(actionId, async ({ ack, action, respond, context }) => {
+      await ack();
+      const requestContext = requestContextOf(context);
+      const row = decodeRowValue(action.value);
+      if (row === undefined) return;
+      try {
+        const user = await getPortalUser(useCases, { context: requestContext, user: { id: row.u } });
+        await respond({ replace_original: true, ...confirmationMessage({ kind, user, state: row, locale }) });
+      } catch (error) {
+        await showList(
+          respond,
+          requestContext,
+          row,
+          errorText(error, locale, requestContext.requestId, logger),
+        );
+      }
+    });
+  }
+
+  for (const [actionId, change, doneKey] of ROW_CHANGES) {
+    app.action<TButtonAction>(actionId, async ({ ack, action, respond, context }) => {
+      await ack();
+      const requestContext = requestContextOf(context);
+      const row = decodeRowValue(action.value);
+      if (row === undefined) return;
+      let notice: string;
+      try {
+        const user = await change(useCases, { context: requestContext, user: { id: row.u } });
+        notice = copy(doneKey, { username: escapeMrkdwn(user.username), email: escapeMrkdwn(user.email) });
+      } catch (error) {
+        // A second Sí finds the account gone: the first one did the work.
+        notice =
+          isDomainError(error) && error.code === ErrorCode.USER_NOT_FOUND
+            ? copy("done.already_gone")
+            : errorText(error, locale, requestContext.requestId, logger);
+      }
+      await showList(respond, requestContext, row, notice);
+    });
+  }
+}

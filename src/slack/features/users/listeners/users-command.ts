@@ -1,0 +1,97 @@
+// `/usuarios [buscar <texto> | nuevo | editar <cuenta> | restablecer <cuenta> | eliminar <cuenta> | roles | ayuda]`.
+// Messages are answered in the ack itself; a form is opened right after the ack, while the
+// trigger_id is fresh.
+import type { App } from "@slack/bolt";
+import { getPortalUser } from "../../../../application/users/get-portal-user.ts";
+import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
+import { requestContextOf } from "../../../request-context.ts";
+import { errorText } from "../../../respond/error-responses.ts";
+import { openModal } from "../../../respond/open-modal.ts";
+import { renderRolesList } from "../../roles/listeners/render-roles-list.ts";
+import { USERS_COMMAND } from "../ids.ts";
+import { confirmationMessage } from "../views/confirmation-message.ts";
+import { usersHelpMessage } from "../views/users-help-message.ts";
+import { buildUserForm } from "./build-user-form.ts";
+import { renderUsersList } from "./render-users-list.ts";
+
+export type TUsersCommand =
+  | { readonly verb: "list"; readonly query: string | undefined }
+  | { readonly verb: "help" }
+  | { readonly verb: "new" }
+  | { readonly verb: "roles" }
+  | { readonly verb: "edit" | "reset" | "delete"; readonly account: string };
+
+const VERBS_WITH_ACCOUNT: Readonly<Record<string, "edit" | "reset" | "delete">> = {
+  editar: "edit",
+  restablecer: "reset",
+  eliminar: "delete",
+};
+
+/** Parses the command's text; anything that is not a known verb is searched for. */
+export function parseUsersCommand(text: string): TUsersCommand {
+  const trimmed = text.trim();
+  const [first = "", ...rest] = trimmed.split(/\s+/);
+  const verb = first.toLowerCase();
+  const argument = rest.join(" ").trim();
+  if (trimmed === "") return { verb: "list", query: undefined };
+  if (verb === "ayuda" || verb === "help") return { verb: "help" };
+  if (verb === "nuevo") return { verb: "new" };
+  if (verb === "roles") return { verb: "roles" };
+  if (verb === "buscar") return { verb: "list", query: argument === "" ? undefined : argument };
+  const accountVerb = VERBS_WITH_ACCOUNT[verb];
+  if (accountVerb !== undefined && argument !== "") return { verb: accountVerb, account: argument };
+  return { verb: "list", query: trimmed };
+}
+
+export function registerUsersCommand(app: App, dependencies: TSlackFeatureDependencies): void {
+  const { locale, logger, useCases } = dependencies;
+  app.command(USERS_COMMAND, async ({ command, ack, context, client }) => {
+    const requestContext = requestContextOf(context);
+    const parsed = parseUsersCommand(command.text);
+    try {
+      switch (parsed.verb) {
+        case "help":
+          await ack({ response_type: "ephemeral", ...usersHelpMessage(locale, dependencies.supportContact) });
+          return;
+        case "list":
+          await ack({
+            response_type: "ephemeral",
+            ...(await renderUsersList(dependencies, requestContext, { q: parsed.query, p: 1 })),
+          });
+          return;
+        case "roles":
+          await ack({ response_type: "ephemeral", ...(await renderRolesList(dependencies, requestContext)) });
+          return;
+        case "new":
+        case "edit": {
+          const view = await buildUserForm(dependencies, {
+            requestContext,
+            user: parsed.verb === "edit" ? { username: parsed.account } : undefined,
+            responseUrl: command.response_url,
+            state: { p: 1 },
+          });
+          await ack();
+          await openModal(client, command.trigger_id, view, logger);
+          return;
+        }
+        case "reset":
+        case "delete": {
+          const user = await getPortalUser(useCases, {
+            context: requestContext,
+            user: { username: parsed.account },
+          });
+          await ack({
+            response_type: "ephemeral",
+            ...confirmationMessage({ kind: parsed.verb, user, state: { p: 1 }, locale }),
+          });
+          return;
+        }
+      }
+    } catch (error) {
+      await ack({
+        response_type: "ephemeral",
+        text: errorText(error, locale, requestContext.requestId, logger),
+      });
+    }
+  });
+}

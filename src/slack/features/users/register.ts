@@ -1,0 +1,15 @@
+import type { TSlackFeature } from "../types.ts";
+import { registerPlacesOptions } from "./listeners/places-options.ts";
+import { registerUserFormSubmission } from "./listeners/user-form-submission.ts";
+import { registerUsersActions } from "./listeners/users-actions.ts";
+import { registerUsersCommand } from "./listeners/users-command.ts";
+
+export const usersFeature: TSlackFeature = {
+  name: "users",
+  register(app, dependencies) {
+    registerUsersCommand(app, dependencies);
+    registerUsersActions(app, dependencies);
+    registerUserFormSubmission(app, dependencies);
+    registerPlacesOptions(app, dependencies);
+  },
+};

@@ -1,0 +1,40 @@
+// "¿Eliminar…?" / "¿Restablecer…?" with Sí (danger) and No. Both answers return to the list.
+import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import type { TLocale } from "../../../../i18n/translate.ts";
+import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";
+import { usersCopy } from "../copy.ts";
+import { UsersActionId } from "../ids.ts";
+import { encodeValue, type TListState } from "../list-state.ts";
+import type { TSlackMessage } from "./users-list-message.ts";
+
+export function confirmationMessage(options: {
+  kind: "delete" | "reset";
+  user: TPortalUserDetails;
+  state: TListState;
+  locale: TLocale;
+}): TSlackMessage {
+  const copy = usersCopy(options.locale);
+  const question = copy(options.kind === "delete" ? "confirm.delete" : "confirm.reset", {
+    username: escapeMrkdwn(options.user.username),
+    fullName: escapeMrkdwn(options.user.fullName),
+    email: escapeMrkdwn(options.user.email),
+  });
+  const value = encodeValue({ ...options.state, u: options.user.id });
+  return {
+    text: question,
+    blocks: [
+      section(question),
+      actions(`users.confirm.${options.kind}`, [
+        button(
+          copy("confirm.yes"),
+          options.kind === "delete" ? UsersActionId.CONFIRM_DELETE : UsersActionId.CONFIRM_RESET,
+          {
+            value,
+            style: "danger",
+          },
+        ),
+        button(copy("confirm.no"), UsersActionId.CANCEL, { value: encodeValue(options.state) }),
+      ]),
+    ],
+  };
+}

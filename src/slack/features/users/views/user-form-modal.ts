@@ -1,0 +1,140 @@
+// The create / edit form of SPEC.md: Cuenta del usuario, Nombre de la persona, Correo electrónico,
+// Usuario de Slack (optional) and Lugares de expedición grouped by company — a static select up to
+// 100 places, a searchable external select beyond.
+import { z } from "zod";
+import type { TCompanyWithPlaces } from "../../../../application/places/list-companies-with-places.ts";
+import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import type { TLocale } from "../../../../i18n/translate.ts";
+import {
+  input,
+  type ModalView,
+  modal,
+  multiExternalSelect,
+  multiStaticSelect,
+  option,
+  optionGroup,
+  type TOption,
+  textInput,
+  usersSelect,
+} from "../../../ui/blocks.ts";
+import { usersCopy } from "../copy.ts";
+import { FIELD_ACTION_ID, PLACES_ACTION_ID, UserFormBlockId, UsersViewId } from "../ids.ts";
+import { ZListState } from "../list-state.ts";
+
+export const ZUserFormMetadata = z.object({
+  userId: z.uuid().optional(),
+  responseUrl: z.url().optional(),
+  state: ZListState.optional(),
+});
+export type TUserFormMetadata = z.infer<typeof ZUserFormMetadata>;
+
+export type TPlaceChoices =
+  | { readonly kind: "static"; readonly companies: readonly TCompanyWithPlaces[] }
+  | { readonly kind: "external" };
+
+export function placeOption(place: { id: string; label: string }): TOption {
+  return option(place.label, place.id);
+}
+
+export function userFormModal(options: {
+  user?: TPortalUserDetails;
+  choices: TPlaceChoices;
+  metadata: TUserFormMetadata;
+  locale: TLocale;
+}): ModalView {
+  const { user, locale } = options;
+  const copy = usersCopy(locale);
+  const initialPlaces = (user?.places ?? []).map(placeOption);
+  const placesElement =
+    options.choices.kind === "static"
+      ? multiStaticSelect(
+          PLACES_ACTION_ID,
+          options.choices.companies
+            .filter((company) => company.places.length > 0)
+            .map((company) =>
+              optionGroup(`${company.legalName} (${company.rfc})`, company.places.map(placeOption)),
+            ),
+          { initialOptions: initialPlaces, placeholder: copy("form.places_placeholder") },
+        )
+      : multiExternalSelect(PLACES_ACTION_ID, {
+          initialOptions: initialPlaces,
+          placeholder: copy("form.places_placeholder"),
+        });
+  return modal({
+    callbackId: UsersViewId.USER_FORM,
+    title: copy(user === undefined ? "form.title_new" : "form.title_edit"),
+    submit: copy("form.submit"),
+    close: copy("form.close"),
+    privateMetadata: JSON.stringify(options.metadata),
+    blocks: [
+      input(
+        UserFormBlockId.USERNAME,
+        copy("form.username"),
+        textInput(FIELD_ACTION_ID, {
+          initialValue: user?.username ?? "",
+          maxLength: 32,
+          placeholder: "maria.lopez",
+        }),
+        { hint: copy("form.username_hint") },
+      ),
+      input(
+        UserFormBlockId.FULL_NAME,
+        copy("form.full_name"),
+        textInput(FIELD_ACTION_ID, { initialValue: user?.fullName ?? "", maxLength: 120 }),
+      ),
+      input(
+        UserFormBlockId.EMAIL,
+        copy("form.email"),
+        textInput(FIELD_ACTION_ID, {
+          initialValue: user?.email ?? "",
+          maxLength: 254,
+          placeholder: "nombre@empresa.com",
+        }),
+        { hint: copy("form.email_hint") },
+      ),
+      input(
+        UserFormBlockId.SLACK_USER,
+        copy("form.slack_user"),
+        usersSelect(FIELD_ACTION_ID, { initialUser: user?.slackUserId ?? null }),
+        {
+          optional: true,
+          hint: copy("form.slack_user_hint"),
+        },
+      ),
+      input(UserFormBlockId.PLACES, copy("form.places"), placesElement, { hint: copy("form.places_hint") }),
+    ],
+  });
+}
+
+/** Reads the submitted form; unknown shapes give empty fields, which the use case then refuses on the field. */
+export function readUserForm(values: unknown): {
+  username: string;
+  fullName: string;
+  email: string;
+  slackUserId: string | undefined;
+  placeIds: string[];
+} {
+  const state = ZSubmittedValues.safeParse(values);
+  const blocks = state.success ? state.data : {};
+  const text = (blockId: string) => blocks[blockId]?.[FIELD_ACTION_ID]?.value ?? "";
+  const places = blocks[UserFormBlockId.PLACES]?.[PLACES_ACTION_ID]?.selected_options ?? [];
+  return {
+    username: text(UserFormBlockId.USERNAME),
+    fullName: text(UserFormBlockId.FULL_NAME),
+    email: text(UserFormBlockId.EMAIL),
+    slackUserId: blocks[UserFormBlockId.SLACK_USER]?.[FIELD_ACTION_ID]?.selected_user ?? undefined,
+    placeIds: places.map((selected) => selected.value),
+  };
+}
+
+const ZSubmittedValues = z.record(
+  z.string(),
+  z.record(
+    z.string(),
+    z.object({
+      value: z.string().nullish(),
+      selected_user: z.string().nullish(),
+      selected_options: z.array(z.object({ value: z.string() })).nullish(),
+    }),
+  ),
+);

@@ -1,0 +1,149 @@
+// The whole bot, as Slack and its users meet it: a real database, the real app started by
+// startBot (Bolt's HTTP receiver on a real port), the sandbox's fake Slack Web API that the app
+// reaches through SLACK_API_URL, an in-process SMTP server, and simulated people sending signed
+// requests. Tests assert what those people see.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TEnvironment } from "../../src/config/environment.ts";
+import { readEnvironment } from "../../src/config/environment.ts";
+import { visibleTextOf } from "../../src/sandbox/block-kit-reading.ts";
+import { createFakeSlackWebApi, type TFakeSlackWebApi } from "../../src/sandbox/fake-slack-web-api.ts";
+import type { TSlackMessage, TSlackUser } from "../../src/sandbox/slack-records.ts";
+import {
+  createSlackUserSimulator,
+  type TSlackUserSimulator,
+} from "../../src/sandbox/slack-user-simulator.ts";
+import { startBot, type TRunningBot } from "../../src/start-bot.ts";
+import { createRecordingLogger, type TRecordedLog } from "./silent-logger.ts";
+import { startSmtpTestServer, type TSmtpTestServer } from "./smtp-test-server.ts";
+import { createTestDatabase, type TTestDatabase } from "./test-database.ts";
+import { createTestClock, type TTestClock } from "./use-case-dependencies.ts";
+
+export const SIGNING_SECRET = "harness-signing-secret-0123456789abcdef";
+export const BOT_TOKEN = "xoxb-harness-bot-token-0001";
+export const PORTAL_API_KEY = "harness-portal-api-key-0123456789abcdef0123";
+export const AUDIT_CHANNEL = { id: "C0AUDIT01", name: "auditoria-premiumone" };
+
+const person = (id: string, name: string, realName: string): TSlackUser => ({
+  id,
+  name,
+  realName,
+  email: `${name}@empresa.example`,
+  teamId: "T0HARNESS",
+});
+
+/** The people of the harness's workspace. */
+export const PEOPLE = {
+  admin: person("U0ADMIN01", "admin", "Adriana Admin"),
+  support: person("U0SUPPORT1", "soporte", "Sofía Soporte"),
+  nobody: person("U0NOBODY01", "nadie", "Nicolás Nadie"),
+  accountant: person("U0CONTA001", "conta", "Carla Contadora"),
+} as const;
+
+export interface TSlackHarness {
+  readonly bot: TRunningBot;
+  readonly slack: TFakeSlackWebApi;
+  readonly smtp: TSmtpTestServer;
+  readonly testDatabase: TTestDatabase;
+  readonly logs: TRecordedLog[];
+  readonly clock: TTestClock | undefined;
+  readonly environment: TEnvironment;
+  readonly appUrl: string;
+  readonly baseUrl: string;
+  as(slackUserId: string): TSlackUserSimulator;
+  /** Waits until the person's latest ephemeral message (or the list they see) reads `text`. */
+  waitForEphemeral(slackUserId: string, text: string): Promise<TSlackMessage>;
+  /** Runs the outbox until nothing is due (emails, audit posts, DMs). */
+  drainOutbox(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startSlackHarness(
+  options: { environment?: Record<string, string>; clock?: TTestClock; pollOutbox?: boolean } = {},
+): Promise<TSlackHarness> {
+  const testDatabase = await createTestDatabase();
+  const slack = await createFakeSlackWebApi({
+    botToken: BOT_TOKEN,
+    botUserId: "U0BOTUSER1",
+    users: Object.values(PEOPLE),
+    channels: [AUDIT_CHANNEL],
+  });
+  const smtp = await startSmtpTestServer();
+  const dataDirectory = await mkdtemp(path.join(tmpdir(), "premiumone-harness-"));
+  const environment = readEnvironment({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
+    PORT: "0",
+    DATA_DIR: dataDirectory,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "PremiumOne <no-reply@premiumone.example>",
+    PORTAL_URL: "https://portal.premiumone.example/",
+    PORTAL_API_KEY,
+    AUDIT_CHANNEL_ID: AUDIT_CHANNEL.id,
+    ADMIN_SLACK_USER_IDS: PEOPLE.admin.id,
+    SUPPORT_SLACK_USER_IDS: PEOPLE.support.id,
+    SUPPORT_CONTACT: "soporte@premiumone.example · 55 1234 5678",
+    LOG_LEVEL: "debug",
+    ...options.environment,
+  });
+  const logs: TRecordedLog[] = [];
+  const bot = await startBot({
+    environment,
+    logger: createRecordingLogger(logs),
+    database: testDatabase.database,
+    bcryptCost: 4,
+    // Tests deliver the outbox themselves (drainOutbox) unless they ask for the poller.
+    outboxPollIntervalMs: options.pollOutbox ? 50 : 3_600_000,
+    host: "127.0.0.1",
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  const baseUrl = `http://127.0.0.1:${bot.port}`;
+  const appUrl = `${baseUrl}/slack/events`;
+  const simulators = new Map<string, TSlackUserSimulator>();
+  return {
+    bot,
+    slack,
+    smtp,
+    testDatabase,
+    logs,
+    clock: options.clock,
+    environment,
+    appUrl,
+    baseUrl,
+    as(slackUserId) {
+      const existing = simulators.get(slackUserId);
+      if (existing !== undefined) return existing;
+      const simulator = createSlackUserSimulator({
+        slack,
+        appUrl,
+        signingSecret: SIGNING_SECRET,
+        userId: slackUserId,
+      });
+      simulators.set(slackUserId, simulator);
+      return simulator;
+    },
+    waitForEphemeral(slackUserId, text) {
+      return slack.workspace.waitFor(() => {
+        const latest = slack.ephemeralFor(slackUserId).at(-1);
+        return latest !== undefined && visibleTextOf(latest.blocks).includes(text) ? latest : undefined;
+      });
+    },
+    async drainOutbox() {
+      for (let round = 0; round < 20; round += 1) {
+        const result = await bot.outboxWorker.runOnce();
+        if (result.claimed === 0) return;
+      }
+    },
+    async stop() {
+      await bot.stop();
+      await slack.close();
+      await smtp.close();
+      await testDatabase.close();
+      await rm(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+export { createTestClock };
