@@ -1,0 +1,37 @@
+// `/lugares [ayuda]`: the catalogue, answered in the ack itself. Anything else typed after the
+// command shows the help, which says what the command offers.
+import type { App } from "@slack/bolt";
+import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
+import { requestContextOf } from "../../../request-context.ts";
+import { errorText } from "../../../respond/error-responses.ts";
+import { PLACES_COMMAND } from "../ids.ts";
+import { placesHelpMessage } from "../views/places-help-message.ts";
+import { renderPlacesCatalogue } from "./render-places-catalogue.ts";
+
+export type TPlacesCommand = { readonly verb: "list" } | { readonly verb: "help" };
+
+export function parsePlacesCommand(text: string): TPlacesCommand {
+  return text.trim() === "" ? { verb: "list" } : { verb: "help" };
+}
+
+export function registerPlacesCommand(app: App, dependencies: TSlackFeatureDependencies): void {
+  const { locale, logger } = dependencies;
+  app.command(PLACES_COMMAND, async ({ command, ack, context }) => {
+    const requestContext = requestContextOf(context);
+    if (parsePlacesCommand(command.text).verb === "help") {
+      await ack({ response_type: "ephemeral", ...placesHelpMessage(locale, dependencies.supportContact) });
+      return;
+    }
+    try {
+      await ack({
+        response_type: "ephemeral",
+        ...(await renderPlacesCatalogue(dependencies, requestContext, { state: { p: 1 } })),
+      });
+    } catch (error) {
+      await ack({
+        response_type: "ephemeral",
+        text: errorText(error, locale, requestContext.requestId, logger),
+      });
+    }
+  });
+}
