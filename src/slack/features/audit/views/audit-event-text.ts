@@ -2,6 +2,7 @@
 // which fields changed. The audit channel posts it; /auditoria lists it. Never a secret: audit rows
 // hold none, and only field names and short non-secret values are shown.
 import type { TAuditEventRow } from "../../../../application/audit/list-audit-events.ts";
+import { SLACK_USER_ID_PATTERN } from "../../../../domain/portal-user-rules.ts";
 import type { TLocale } from "../../../../i18n/translate.ts";
 import { formatTime } from "../../../../i18n/translate.ts";
 import { escapeMrkdwn, truncate } from "../../../ui/blocks.ts";
@@ -17,6 +18,15 @@ function actorText(event: TAuditEventRow, copy: TAuditCopy): string {
   return copy(event.actorType === "portal" ? "actor.portal" : "actor.system");
 }
 
+/** The account (or company, place…) acted on; a Slack user (a role's holder) is shown as a mention. */
+function targetText(event: TAuditEventRow): string {
+  if (event.targetLabel === null) return "";
+  if (event.targetType === "slack_user" && SLACK_USER_ID_PATTERN.test(event.targetLabel)) {
+    return ` <@${event.targetLabel}>`;
+  }
+  return ` *${escapeMrkdwn(event.targetLabel)}*`;
+}
+
 function fieldName(field: string, copy: TAuditCopy): string {
   const key = `field.${field}` as TAuditCopyKey;
   const named = copy(key);
@@ -25,6 +35,7 @@ function fieldName(field: string, copy: TAuditCopy): string {
 
 function shortValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
+  if (Array.isArray(value) && value.length === 0) return "—";
   const text = Array.isArray(value)
     ? value.map(String).join(", ")
     : typeof value === "object"
@@ -58,7 +69,7 @@ export function auditEventText(
   const copy = auditCopy(locale);
   const actionKey = `action.${event.action}` as TAuditCopyKey;
   const verb = copy(actionKey) === actionKey ? copy("action.unknown") : copy(actionKey);
-  const target = event.targetLabel === null ? "" : ` *${escapeMrkdwn(event.targetLabel)}*`;
+  const target = targetText(event);
   const result =
     event.result === "success"
       ? ""

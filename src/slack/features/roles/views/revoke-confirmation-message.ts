@@ -1,0 +1,27 @@
+// "¿Quitar el rol …?" with Sí (danger) and No. Both answers return to the roles list.
+import type { TLocale } from "../../../../i18n/translate.ts";
+import { actions, button, section } from "../../../ui/blocks.ts";
+import { rolesCopy } from "../copy.ts";
+import { encodeHolderValue, type THolderValue } from "../holder-value.ts";
+import { RolesActionId, RolesBlockId } from "../ids.ts";
+import { roleName } from "./role-name.ts";
+import type { TRolesMessage } from "./roles-list-message.ts";
+
+export function revokeConfirmationMessage(options: { holder: THolderValue; locale: TLocale }): TRolesMessage {
+  const { holder, locale } = options;
+  const copy = rolesCopy(locale);
+  const question = copy("confirm.revoke", { role: roleName(holder.r, locale), slackUserId: holder.u });
+  return {
+    text: question,
+    blocks: [
+      section(question),
+      actions(RolesBlockId.CONFIRM_REVOKE, [
+        button(copy("confirm.yes"), RolesActionId.CONFIRM_REVOKE, {
+          value: encodeHolderValue(holder),
+          style: "danger",
+        }),
+        button(copy("confirm.no"), RolesActionId.CANCEL),
+      ]),
+    ],
+  };
+}
