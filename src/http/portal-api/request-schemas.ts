@@ -1,0 +1,38 @@
+// The bodies the portal API accepts. Strict: an unknown property is refused, so that a portal
+// sending `password` where `currentPassword` is expected hears about it. The password rules
+// themselves (length, dictionary…) are the use case's, answered as 422 with words for the user;
+// these bounds only keep absurd bodies away from bcrypt.
+import { z } from "zod";
+import type { TProblem } from "./portal-api-replies.ts";
+
+const ZUsername = z
+  .string()
+  .min(1)
+  .max(64)
+  .meta({ description: "The portal account (case-insensitive).", examples: ["contador.norte"] });
+
+const ZSecret = (description: string) => z.string().min(1).max(1024).meta({ description });
+
+export const ZLoginRequest = z.strictObject({
+  username: ZUsername,
+  password: ZSecret("The password the user typed: their own, or the temporary one from the email."),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZPasswordChangeRequest = z.strictObject({
+  username: ZUsername,
+  currentPassword: ZSecret("The password in use now (the temporary one at first login)."),
+  newPassword: ZSecret(
+    "The password the user chose; the portal checks its own confirmation field before sending it.",
+  ),
+});
+export type TPasswordChangeRequest = z.infer<typeof ZPasswordChangeRequest>;
+
+/** zod's issues as problems. zod's messages name the rule, never the value given. */
+export function problemsOf(error: z.ZodError): TProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join("."),
+    code: issue.code,
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,61 @@
+// The README's first line: `npm start` on embedded defaults answers /healthz, keeps its database
+// across a restart, and stops cleanly on SIGTERM.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+
+async function startMain(dataDirectory: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  let output = "";
+  const child = spawn(TSX, [MAIN], {
+    env: { PATH: process.env.PATH, DATA_DIR: dataDirectory, PORT: String(port), LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('"msg":"listening"')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  child.kill("SIGTERM");
+  return exited;
+}
+
+describe("npm start on embedded defaults", () => {
+  const directories: string[] = [];
+  afterAll(async () => {
+    for (const directory of directories) await rm(directory, { recursive: true, force: true });
+  });
+
+  it("serves /healthz from an embedded database, restarts on it, and stops on SIGTERM", async () => {
+    const dataDirectory = await mkdtemp(path.join(tmpdir(), "premiumone-main-"));
+    directories.push(dataDirectory);
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const first = await startMain(dataDirectory, port);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, database: "embedded" });
+    expect(first.output()).toContain("Slack is not configured");
+    expect(await stop(first.child)).toBe(0);
+    expect(await readdir(path.join(dataDirectory, "db"))).toContain("PG_VERSION");
+
+    const second = await startMain(dataDirectory, port);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(await stop(second.child)).toBe(0);
+  });
+});
