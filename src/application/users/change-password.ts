@@ -6,13 +6,13 @@ import { AuditAction } from "../../domain/audit-actions.ts";
 import { DomainError, ErrorCode, type TFieldError, ValidationError } from "../../domain/errors.ts";
 import { isLocked } from "../../domain/lockout.ts";
 import { normalizePassword, passwordPolicyProblems } from "../../domain/password-policy.ts";
-import { emailLocalPart } from "../../domain/portal-user-rules.ts";
+import { emailLocalPart, normalizeUsername } from "../../domain/portal-user-rules.ts";
 import { runAuditedChange } from "../audited-change.ts";
 import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findCredentialAccount } from "./credential-account.ts";
-import { recordFailedPasswordAttempt } from "./password-attempts.ts";
+import { recordFailedPasswordAttempt, recordUnknownAccountAttempt } from "./password-attempts.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
 export const PasswordField = {
@@ -41,7 +41,11 @@ export async function changePassword(
   if (account === undefined) {
     // The same work and the same answer as a wrong password: the portal cannot probe for accounts.
     await dependencies.passwordHasher.verify(input.currentPassword, null);
-    if (context.actor.kind === "slack") throw new DomainError(ErrorCode.USER_NOT_FOUND);
+    if (context.actor.kind === "slack") throw new DomainError(ErrorCode.ACCOUNT_NOT_LINKED);
+    await recordUnknownAccountAttempt(dependencies, context, await authorityOf(prisma, context), {
+      username: normalizeUsername(input.username ?? ""),
+      action: AuditAction.USER_PASSWORD_CHANGE_FAILED,
+    });
     throw ValidationError.single(PasswordField.CURRENT, ErrorCode.CURRENT_PASSWORD_WRONG);
   }
   const { user } = account;
@@ -57,6 +61,11 @@ export async function changePassword(
     throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
       parameters: { until: user.lockedUntil?.toISOString() ?? "" },
     });
+  }
+  // A Slack user is the account's proven owner: before the welcome email has made a password, tell
+  // them to wait for it instead of counting their guesses towards a lock. The portal learns nothing.
+  if (account.passwordHash === null && context.actor.kind === "slack") {
+    throw ValidationError.single(PasswordField.CURRENT, ErrorCode.PASSWORD_NOT_SET);
   }
   const currentMatches = await dependencies.passwordHasher.verify(
     input.currentPassword,

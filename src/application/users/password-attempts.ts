@@ -66,3 +66,25 @@ export async function clearFailedPasswordAttempts(
     data: { failedPasswordAttempts: 0 },
   });
 }
+
+/**
+ * A wrong password for an account that does not exist: audited like one for an account that does
+ * (a refusal is a refusal, and support sees someone guessing), which also gives both answers the
+ * same work — the portal cannot tell them apart by their time.
+ */
+export async function recordUnknownAccountAttempt(
+  dependencies: TUseCaseDependencies,
+  context: TRequestContext,
+  authority: TAuthority,
+  options: { username: string; action: TAuditAction },
+): Promise<void> {
+  await runAuditedChange(dependencies, context, authority, async (_transaction, audit) => {
+    await audit({
+      action: options.action,
+      target: { type: "portal_user", label: options.username.slice(0, 64) },
+      changes: { failedAttempts: 1 },
+      result: "failed",
+      reason: "no such account",
+    });
+  });
+}

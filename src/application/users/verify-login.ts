@@ -4,10 +4,15 @@ import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { DomainError, ErrorCode } from "../../domain/errors.ts";
 import { isLocked } from "../../domain/lockout.ts";
+import { normalizeUsername } from "../../domain/portal-user-rules.ts";
 import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { findCredentialAccount } from "./credential-account.ts";
-import { clearFailedPasswordAttempts, recordFailedPasswordAttempt } from "./password-attempts.ts";
+import {
+  clearFailedPasswordAttempts,
+  recordFailedPasswordAttempt,
+  recordUnknownAccountAttempt,
+} from "./password-attempts.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
 export interface TVerifiedLogin {
@@ -31,6 +36,10 @@ export async function verifyLogin(
   );
   if (account === undefined) {
     await dependencies.passwordHasher.verify(options.password, null);
+    await recordUnknownAccountAttempt(dependencies, context, await authorityOf(prisma, context), {
+      username: normalizeUsername(options.username),
+      action: AuditAction.USER_LOGIN_FAILED,
+    });
     throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
   }
   const { user } = account;
