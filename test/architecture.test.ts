@@ -1,0 +1,91 @@
+// The layer rules of STYLE.md, checked on the source text: a rule that only lives in a document
+// is soon broken.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const SOURCE = fileURLToPath(new URL("../src", import.meta.url));
+
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const full = path.join(directory, name);
+    if (name === "generated") return [];
+    return statSync(full).isDirectory() ? filesUnder(full) : full.endsWith(".ts") ? [full] : [];
+  });
+}
+
+const files = filesUnder(SOURCE).map((file) => ({
+  file: path.relative(SOURCE, file),
+  text: readFileSync(file, "utf8"),
+}));
+
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/^(?:import|export)[^'"]*?from\s+["']([^"']+)["']/gm)].map(
+    (match) => match[1] ?? "",
+  );
+}
+
+describe("architecture", () => {
+  it("keeps the domain free of every other layer and of libraries", () => {
+    for (const { file, text } of files.filter((entry) => entry.file.startsWith("domain/"))) {
+      for (const target of importsOf(text)) {
+        expect(target.startsWith("./") || target.startsWith("node:"), `${file} imports ${target}`).toBe(true);
+      }
+    }
+  });
+
+  it("lets only src/slack import Bolt", () => {
+    for (const { file, text } of files.filter((entry) => !entry.file.startsWith("slack/"))) {
+      expect(
+        importsOf(text).filter((target) => target.startsWith("@slack/bolt")),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  it("keeps the application layer out of Slack, HTTP and the adapters (but Prisma's types and the ports)", () => {
+    for (const { file, text } of files.filter((entry) => entry.file.startsWith("application/"))) {
+      for (const target of importsOf(text)) {
+        expect(/\/(slack|http|sandbox)\//.test(target), `${file} imports ${target}`).toBe(false);
+        if (target.includes("/infrastructure/")) {
+          expect(file.startsWith("application/ports/"), `${file} imports ${target}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("keeps database calls and Block Kit literals out of Slack listeners", () => {
+    const listeners = files.filter((entry) => /^slack\/features\/[^/]+\/listeners\//.test(entry.file));
+    expect(listeners.length).toBeGreaterThan(5);
+    for (const { file, text } of listeners) {
+      expect(text.includes(".prisma") || text.includes("$queryRaw"), `${file} calls the database`).toBe(
+        false,
+      );
+      expect(
+        /type:\s*"(section|actions|input|header|context|divider|button|modal|home|plain_text|mrkdwn)"/.test(
+          text,
+        ),
+        file,
+      ).toBe(false);
+      for (const target of importsOf(text)) {
+        expect(target.includes("/infrastructure/"), `${file} imports ${target}`).toBe(false);
+      }
+    }
+  });
+
+  it("reads process.env only in src/config", () => {
+    for (const { file, text } of files.filter((entry) => !entry.file.startsWith("config/"))) {
+      expect(text.includes("process.env"), file).toBe(false);
+    }
+  });
+
+  it("never puts the sandbox (a stand-in for Slack) in the bot's code paths", () => {
+    for (const { file, text } of files.filter((entry) => !entry.file.startsWith("sandbox/"))) {
+      expect(
+        importsOf(text).filter((target) => target.includes("/sandbox/")),
+        file,
+      ).toEqual([]);
+    }
+  });
+});
