@@ -69,8 +69,6 @@ export const auditCopy = defineCopy(
     "help.title": "Ayuda de /auditoria",
     "help.body":
       "• `/auditoria` — quién hizo qué, los eventos más recientes primero (10 por página; ◀ / ▶ para moverte)\n• `/auditoria <cuenta>` — solo los eventos de una cuenta, p. ej. `/auditoria maria.lopez`\n• Cada evento dice cuándo (hora de la Ciudad de México), quién, qué hizo en palabras y con su código, sobre qué cuenta, qué campos cambió y el resultado. Nunca muestra contraseñas.\n• La consultan los administradores y el personal de soporte; la referencia (`ref.`) es la que aparece en los mensajes de error.",
-    "help.contact": "*Medios de contacto:* {contact}",
-    "help.contact_default": "*Medios de contacto:* pide ayuda a un administrador del bot.",
   },
   {
     "actor.portal": "The portal",
@@ -139,7 +137,5 @@ export const auditCopy = defineCopy(
     "help.title": "/auditoria help",
     "help.body":
       "• `/auditoria` — who did what, newest events first (10 a page; ◀ / ▶ to move)\n• `/auditoria <username>` — only the events about one account, e.g. `/auditoria maria.lopez`\n• Each event says when (Mexico City time), who, what they did in words and with its code, which account, which fields changed and the result. It never shows passwords.\n• Administrators and support agents can read it; the reference (`ref.`) is the one error messages show.",
-    "help.contact": "*Contact:* {contact}",
-    "help.contact_default": "*Contact:* ask one of the bot's administrators.",
   },
 );

@@ -59,8 +59,6 @@ export const placesCopy = defineCopy(
     "help.title": "Ayuda de /lugares",
     "help.body":
       "• `/lugares` — las empresas (RFC y razón social) y sus lugares de expedición (código postal y nombre)\n• *Nueva empresa* — registra una empresa con su RFC y su razón social\n• *Agregar lugar* (junto a cada empresa) — agrega un lugar de expedición: código postal de 5 dígitos y nombre\n• *Editar* / *Eliminar* — corrigen o quitan una empresa o un lugar; eliminar siempre pregunta Sí / No\n• Si hay usuarios con el lugar asignado, la pregunta dice cuántos lo perderán\n• Una empresa con lugares no se elimina: primero elimina sus lugares\n• Los agentes de soporte ven el catálogo sin poder cambiarlo\n• `/usuarios` — usuarios del portal · `/auditoria` — quién hizo qué",
-    "help.contact": "*Medios de contacto:* {contact}",
-    "help.contact_default": "*Medios de contacto:* pide ayuda a un administrador del bot.",
   },
   {
     "catalogue.title": "Companies and issuing places",
@@ -119,7 +117,5 @@ export const placesCopy = defineCopy(
     "help.title": "/lugares help",
     "help.body":
       "• `/lugares` — the companies (RFC and legal name) and their issuing places (postal code and name)\n• *New company* — register a company with its RFC and legal name\n• *Add place* (beside each company) — add an issuing place: a 5-digit postal code and a name\n• *Edit* / *Remove* — correct or remove a company or a place; removing always asks Yes / No\n• When users hold the place, the question says how many will lose it\n• A company with places is not removed: remove its places first\n• Support agents see the catalogue without changing it\n• `/usuarios` — the portal's users · `/auditoria` — who did what",
-    "help.contact": "*Contact:* {contact}",
-    "help.contact_default": "*Contact:* ask one of the bot's administrators.",
   },
 );

@@ -55,8 +55,6 @@ export const usersCopy = defineCopy(
     "help.title": "Ayuda de /usuarios",
     "help.body":
       "• `/usuarios` — lista de usuarios del portal (10 por página)\n• `/usuarios buscar <texto>` — busca por cuenta, nombre, correo, código postal o empresa\n• `/usuarios nuevo` — formulario para crear un usuario; su contraseña temporal llega por correo\n• `/usuarios editar <cuenta>` — cambia nombre, correo, usuario de Slack y lugares\n• `/usuarios restablecer <cuenta>` — envía una contraseña temporal nueva (pregunta Sí / No)\n• `/usuarios eliminar <cuenta>` — elimina la cuenta (pregunta Sí / No)\n• `/usuarios roles` — quién es administrador o soporte; los administradores otorgan y quitan roles\n• `/lugares` — empresas y lugares de expedición · `/auditoria` — quién hizo qué\n• `/micuenta` — tu propia cuenta y el cambio de contraseña",
-    "help.contact": "*Medios de contacto:* {contact}",
-    "help.contact_default": "*Medios de contacto:* pide ayuda a un administrador del bot.",
   },
   {
     "list.title": "Portal users",
@@ -113,7 +111,5 @@ export const usersCopy = defineCopy(
     "help.title": "/usuarios help",
     "help.body":
       "• `/usuarios` — the portal's users (10 a page)\n• `/usuarios buscar <text>` — search by username, name, email, postal code or company\n• `/usuarios nuevo` — a form to create a user; the temporary password goes by email\n• `/usuarios editar <username>` — change name, email, Slack user and places\n• `/usuarios restablecer <username>` — send a new temporary password (asks Yes / No)\n• `/usuarios eliminar <username>` — delete the account (asks Yes / No)\n• `/usuarios roles` — who is an administrator or support agent; administrators grant and remove roles\n• `/lugares` — companies and issuing places · `/auditoria` — who did what\n• `/micuenta` — your own account and password change",
-    "help.contact": "*Contact:* {contact}",
-    "help.contact_default": "*Contact:* ask one of the bot's administrators.",
   },
 );
