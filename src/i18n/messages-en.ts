@@ -22,6 +22,8 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.PLACE_TAKEN": "The company already has a place with that postal code and name.",
   "error.PLACE_IN_USE": "{count} user(s) hold this place.",
   "error.USER_NOT_FOUND": "I could not find the account {account}.",
+  "error.ACCOUNT_NOT_LINKED":
+    "Your Slack user is not linked to any PremiumOne portal account. Ask one of the bot's administrators to link you.",
   "error.USER_DISABLED": "The account is disabled. Ask an administrator for help.",
   "error.ACCESS_DENIED": "You are not allowed to do this. If you need it, ask an administrator.",
   "error.LAST_ADMIN": "The last administrator cannot be removed.",

@@ -21,6 +21,8 @@ export const messagesEs = {
   "error.PLACE_TAKEN": "La empresa ya tiene un lugar con ese código postal y nombre.",
   "error.PLACE_IN_USE": "{count} usuario(s) tienen asignado este lugar.",
   "error.USER_NOT_FOUND": "No encontré la cuenta {account}.",
+  "error.ACCOUNT_NOT_LINKED":
+    "Tu usuario de Slack no está vinculado a ninguna cuenta del portal PremiumOne. Pide a un administrador del bot que te vincule.",
   "error.USER_DISABLED": "La cuenta está deshabilitada. Pide ayuda a un administrador.",
   "error.ACCESS_DENIED": "No tienes permiso para esto. Si lo necesitas, pídelo a un administrador.",
   "error.LAST_ADMIN": "No se puede quitar al último administrador.",
@@ -30,7 +32,7 @@ export const messagesEs = {
   "error.INVALID_CREDENTIALS": "Usuario o contraseña incorrectos.",
   "error.CURRENT_PASSWORD_WRONG": "La contraseña actual no es correcta. Te quedan {remaining} intento(s).",
   "error.ACCOUNT_LOCKED":
-    "La cuenta está bloqueada por intentos fallidos hasta las {until}. Un administrador puede desbloquearla.",
+    "La cuenta está bloqueada hasta el {until} por intentos fallidos. Un administrador puede desbloquearla.",
   "error.TEMPORARY_PASSWORD_EXPIRED":
     "La contraseña temporal venció. Pide a un administrador que la restablezca.",
   "error.PASSWORD_NOT_SET": "La cuenta todavía no tiene contraseña: revisa tu correo.",

@@ -9,7 +9,7 @@ export const accountCopy = defineCopy(
     "notice.credentials_changed":
       "🔑 La contraseña de tu cuenta *{username}* cambió. Si no fuiste tú, avisa de inmediato a un administrador.",
     "notice.account_locked":
-      "🔒 Tu cuenta *{username}* se bloqueó por varios intentos fallidos hasta las {until}. Si no fuiste tú, avisa a un administrador.",
+      "🔒 Tu cuenta *{username}* quedó bloqueada hasta el {until} por varios intentos fallidos. Si no fuiste tú, avisa a un administrador.",
     "button.change_password": "Cambiar contraseña",
     "summary.title": "Mi cuenta",
     "summary.username": "*Cuenta:* {username}",
@@ -20,7 +20,7 @@ export const accountCopy = defineCopy(
     "summary.must_change": "⚠️ Tu contraseña es temporal: cámbiala ahora con el botón.",
     "summary.awaiting_email": "✉️ Tu contraseña temporal todavía va en camino a tu correo.",
     "summary.locked":
-      "🔒 Tu cuenta está bloqueada hasta las {until} por intentos fallidos. Un administrador puede desbloquearla.",
+      "🔒 Tu cuenta está bloqueada hasta el {until} por intentos fallidos. Un administrador puede desbloquearla.",
     "summary.disabled": "⛔ Tu cuenta está deshabilitada. Pide ayuda a un administrador.",
     "summary.dm_hint":
       "Nunca escribas tu contraseña en este chat: usa siempre el botón *Cambiar contraseña*.",

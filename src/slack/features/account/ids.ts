@@ -8,6 +8,8 @@ export const AccountActionId = {
 
 export const AccountViewId = {
   PASSWORD_FORM: "account.password_form",
+  /** Shown instead of the form when the button's presser has no linked account (any more). */
+  NOT_LINKED: "account.not_linked",
 } as const;
 
 export const PasswordFormBlockId = {

@@ -1,29 +1,38 @@
-// Cambiar contraseña: the button (in a DM, /micuenta or the App Home) opens the modal; its
+// Cambiar contraseña: the button (in a DM, /micuenta or the App Home) opens the modal — or, for
+// someone whose account is gone or linked to someone else, says they are not linked; its
 // submission runs the same use case as the portal's API. Each problem is answered on its field in
 // the same request — which is why the bcrypt work (verify + hash, about half a second at cost 12)
 // happens before this ack, unlike every admin flow.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { changePassword } from "../../../../application/users/change-password.ts";
+import { getOwnAccount } from "../../../../application/users/get-own-account.ts";
 import { isDomainError } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
 import { errorText, modalFieldErrors } from "../../../respond/error-responses.ts";
 import { openModal } from "../../../respond/open-modal.ts";
 import { AccountActionId, AccountViewId, PASSWORD_FORM_BLOCK_BY_FIELD, PasswordFormBlockId } from "../ids.ts";
+import { notLinkedModal } from "../views/not-linked-modal.ts";
 import { passwordChangedModal, passwordFormModal, readPasswordForm } from "../views/password-form-modal.ts";
 
 export function registerPasswordChange(app: App, dependencies: TSlackFeatureDependencies): void {
-  const { locale, logger, useCases } = dependencies;
+  const { locale, logger, useCases, supportContact } = dependencies;
 
-  app.action<BlockAction<ButtonAction>>(AccountActionId.CHANGE_PASSWORD, async ({ ack, body, client }) => {
-    await ack();
-    await openModal(
-      client,
-      body.trigger_id,
-      passwordFormModal({ locale, minimumLength: useCases.settings.passwordMinimumLength }),
-      logger,
-    );
-  });
+  app.action<BlockAction<ButtonAction>>(
+    AccountActionId.CHANGE_PASSWORD,
+    async ({ ack, body, client, context }) => {
+      await ack();
+      const user = await getOwnAccount(useCases, { context: requestContextOf(context) });
+      await openModal(
+        client,
+        body.trigger_id,
+        user === undefined
+          ? notLinkedModal({ locale, supportContact })
+          : passwordFormModal({ locale, minimumLength: useCases.settings.passwordMinimumLength }),
+        logger,
+      );
+    },
+  );
 
   app.view(AccountViewId.PASSWORD_FORM, async ({ ack, view, context }) => {
     const requestContext = requestContextOf(context);
