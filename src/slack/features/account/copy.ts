@@ -26,7 +26,6 @@ export const accountCopy = defineCopy(
       "Nunca escribas tu contraseña en este chat: usa siempre el botón *Cambiar contraseña*.",
     "summary.not_linked":
       "Tu usuario de Slack no está vinculado a ninguna cuenta del portal PremiumOne. Pide a un administrador del bot que te vincule (desde `/usuarios`, en *Usuario de Slack*).",
-    "summary.contact": "*Medios de contacto:* {contact}",
     "home.admin_title": "Acciones rápidas",
     "home.admin_hint":
       "`/usuarios` usuarios del portal · `/lugares` empresas y lugares · `/auditoria` bitácora",
@@ -67,7 +66,6 @@ export const accountCopy = defineCopy(
     "summary.dm_hint": "Never type your password in this chat: always use the *Change password* button.",
     "summary.not_linked":
       "Your Slack user is not linked to any PremiumOne portal account. Ask one of the bot's administrators to link you (in `/usuarios`, *Slack user*).",
-    "summary.contact": "*Contact:* {contact}",
     "home.admin_title": "Quick actions",
     "home.admin_hint":
       "`/usuarios` portal users · `/lugares` companies and places · `/auditoria` audit trail",

@@ -2,6 +2,7 @@
 // contraseña button — shown by /micuenta, in reply to any DM, and on the App Home tab.
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/translate.ts";
+import { contactLine } from "../../../help/help-message.ts";
 import {
   actions,
   button,
@@ -26,10 +27,8 @@ function placesByCompany(user: TPortalUserDetails): string[] {
   return [...companies.entries()].map(([company, places]) => `• ${company}: ${places.join(", ")}`);
 }
 
-function contactLine(locale: TLocale, supportContact: string | undefined): KnownBlock[] {
-  return supportContact === undefined
-    ? []
-    : [context(accountCopy(locale)("summary.contact", { contact: escapeMrkdwn(supportContact) }))];
+function contactBlocks(locale: TLocale, supportContact: string | undefined): KnownBlock[] {
+  return [context(contactLine(locale, supportContact))];
 }
 
 export function accountSummaryBlocks(options: {
@@ -47,7 +46,7 @@ export function accountSummaryBlocks(options: {
       blocks: [
         header(copy("summary.title")),
         section(copy("summary.not_linked")),
-        ...contactLine(locale, options.supportContact),
+        ...contactBlocks(locale, options.supportContact),
       ],
     };
   }
@@ -78,7 +77,7 @@ export function accountSummaryBlocks(options: {
       button(copy("button.change_password"), AccountActionId.CHANGE_PASSWORD, { style: "primary" }),
     ]),
     ...(options.inDirectMessage ? [context(copy("summary.dm_hint"))] : []),
-    ...contactLine(locale, options.supportContact),
+    ...contactBlocks(locale, options.supportContact),
   ];
   return { text: `${copy("summary.title")}: ${user.username}`, blocks };
 }
