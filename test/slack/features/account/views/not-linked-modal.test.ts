@@ -34,6 +34,6 @@ describe("notLinkedModal", () => {
     expect(visibleTextOf(sent(view.blocks))).toContain(
       "Your Slack user is not linked to any PremiumOne portal account",
     );
-    expect(visibleTextOf(sent(view.blocks))).not.toContain("Contact");
+    expect(visibleTextOf(sent(view.blocks))).toContain("*Contact:* ask one of the bot's administrators.");
   });
 });
