@@ -10,7 +10,10 @@ import { afterAll, describe, expect, it } from "vitest";
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 
-async function startMain(dataDirectory: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+async function startMain(
+  dataDirectory: string,
+  port: number,
+): Promise<{ child: ChildProcess; output: () => string }> {
   let output = "";
   const child = spawn(TSX, [MAIN], {
     env: { PATH: process.env.PATH, DATA_DIR: dataDirectory, PORT: String(port), LOG_LEVEL: "info" },
@@ -57,5 +60,5 @@ describe("npm start on embedded defaults", () => {
     const second = await startMain(dataDirectory, port);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect(await stop(second.child)).toBe(0);
-  });
+  }, 240_000);
 });
