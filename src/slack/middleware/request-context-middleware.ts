@@ -1,6 +1,7 @@
-// The first middleware: ties each request to its sender and a request id, and drops what must not
-// run twice — Slack's retries of an event it already delivered (x-slack-retry-num), and the same
-// event id seen again.
+// The first middleware: ties each request to its sender and a request id, and drops an event this
+// process already handled (Slack redelivers with x-slack-retry-num when an answer was slow). A
+// retry of an event this process never saw — the first delivery failed, or went to a process that
+// has since restarted — is handled: dropping every retry would lose it.
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../application/ports/logger.ts";
 import { attachRequestContext, createRequestContext } from "../request-context.ts";
@@ -12,7 +13,7 @@ export function requestContextMiddleware(logger: Logger): Middleware<AnyMiddlewa
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === "string") {
-      if (context.retryNum !== undefined || seenEventIds.has(eventId)) {
+      if (seenEventIds.has(eventId)) {
         logger.debug({ eventId, retryNum: context.retryNum }, "event already handled: skipped");
         return;
       }

@@ -52,4 +52,23 @@ describe(`getPortalUser (${testDatabaseKind} database)`, () => {
     });
     expect(denied).toMatchObject({ action: "access.denied", targetLabel: "maria.lopez" });
   });
+
+  it("shows the account before a change only to whoever may make it, auditing the attempted change", async () => {
+    const question = { user: { username: "maria.lopez" }, beforeChange: "user.deleted" } as const;
+    expect(await getPortalUser(dependencies, { context: adminContext(), ...question })).toMatchObject({
+      id: userId,
+    });
+    const context = supportContext();
+    await expect(getPortalUser(dependencies, { context, ...question })).rejects.toMatchObject({
+      code: "ACCESS_DENIED",
+    });
+    const denied = await testDatabase.database.prisma.auditEvent.findFirst({
+      where: { requestId: context.requestId },
+    });
+    expect(denied).toMatchObject({
+      action: "access.denied",
+      targetLabel: "maria.lopez",
+      changes: { attempted: "user.deleted" },
+    });
+  });
 });

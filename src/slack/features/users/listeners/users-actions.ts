@@ -11,6 +11,7 @@ import type { TPortalUserDetails } from "../../../../application/users/portal-us
 import { resetPortalUserPassword } from "../../../../application/users/reset-portal-user-password.ts";
 import { unlockPortalUser } from "../../../../application/users/unlock-portal-user.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";
+import { AuditAction } from "../../../../domain/audit-actions.ts";
 import { ErrorCode, isDomainError } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
@@ -118,7 +119,11 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
       const row = decodeRowValue(action.value);
       if (row === undefined) return;
       try {
-        const user = await getPortalUser(useCases, { context: requestContext, user: { id: row.u } });
+        const user = await getPortalUser(useCases, {
+          context: requestContext,
+          user: { id: row.u },
+          beforeChange: kind === "delete" ? AuditAction.USER_DELETED : AuditAction.USER_PASSWORD_RESET,
+        });
         await respond({ replace_original: true, ...confirmationMessage({ kind, user, state: row, locale }) });
       } catch (error) {
         await showList(

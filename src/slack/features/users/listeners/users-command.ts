@@ -3,6 +3,7 @@
 // trigger_id is fresh.
 import type { App } from "@slack/bolt";
 import { getPortalUser } from "../../../../application/users/get-portal-user.ts";
+import { AuditAction } from "../../../../domain/audit-actions.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
 import { errorText } from "../../../respond/error-responses.ts";
@@ -79,6 +80,8 @@ export function registerUsersCommand(app: App, dependencies: TSlackFeatureDepend
           const user = await getPortalUser(useCases, {
             context: requestContext,
             user: { username: parsed.account },
+            beforeChange:
+              parsed.verb === "delete" ? AuditAction.USER_DELETED : AuditAction.USER_PASSWORD_RESET,
           });
           await ack({
             response_type: "ephemeral",
