@@ -38,3 +38,22 @@ export function errorText(error: unknown, locale: TLocale, requestId: string, lo
   logger.error({ err: error, requestId }, "a Slack request failed");
   return translate(locale, "error.unexpected", { requestId });
 }
+
+/**
+ * What a modal submission answers when its use case refused: each coded error on its field (or
+ * the form's first field), anything unexpected logged once and shown there with its reference.
+ */
+export function submissionErrors(
+  error: unknown,
+  options: {
+    locale: TLocale;
+    blockIdByField: Readonly<Record<string, string>>;
+    fallbackBlockId: string;
+    requestId: string;
+    logger: Logger;
+  },
+): Record<string, string> {
+  return isDomainError(error)
+    ? modalFieldErrors(error, options.locale, options.blockIdByField, options.fallbackBlockId)
+    : { [options.fallbackBlockId]: errorText(error, options.locale, options.requestId, options.logger) };
+}

@@ -6,10 +6,9 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { changePassword } from "../../../../application/users/change-password.ts";
 import { getOwnAccount } from "../../../../application/users/get-own-account.ts";
-import { isDomainError } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
-import { errorText, modalFieldErrors } from "../../../respond/error-responses.ts";
+import { submissionErrors } from "../../../respond/error-responses.ts";
 import { openModal } from "../../../respond/open-modal.ts";
 import { AccountActionId, AccountViewId, PASSWORD_FORM_BLOCK_BY_FIELD, PasswordFormBlockId } from "../ids.ts";
 import { notLinkedModal } from "../views/not-linked-modal.ts";
@@ -39,9 +38,13 @@ export function registerPasswordChange(app: App, dependencies: TSlackFeatureDepe
     try {
       await changePassword(useCases, { context: requestContext, input: readPasswordForm(view.state.values) });
     } catch (error) {
-      const errors = isDomainError(error)
-        ? modalFieldErrors(error, locale, PASSWORD_FORM_BLOCK_BY_FIELD, PasswordFormBlockId.CURRENT)
-        : { [PasswordFormBlockId.CURRENT]: errorText(error, locale, requestContext.requestId, logger) };
+      const errors = submissionErrors(error, {
+        locale,
+        blockIdByField: PASSWORD_FORM_BLOCK_BY_FIELD,
+        fallbackBlockId: PasswordFormBlockId.CURRENT,
+        requestId: requestContext.requestId,
+        logger,
+      });
       await ack({ response_action: "errors", errors });
       return;
     }

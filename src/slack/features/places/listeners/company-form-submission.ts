@@ -5,10 +5,9 @@ import type { App } from "@slack/bolt";
 import type { TCompanyDetails } from "../../../../application/places/company-fields.ts";
 import { createCompany } from "../../../../application/places/create-company.ts";
 import { updateCompany } from "../../../../application/places/update-company.ts";
-import { isDomainError } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
-import { errorText, modalFieldErrors } from "../../../respond/error-responses.ts";
+import { submissionErrors } from "../../../respond/error-responses.ts";
 import { COMPANY_FORM_BLOCK_BY_FIELD, CompanyFormBlockId, PlacesViewId } from "../ids.ts";
 import { companyNotice } from "../views/change-notices.ts";
 import { readCompanyForm, readCompanyFormMetadata } from "../views/company-form-modal.ts";
@@ -39,9 +38,13 @@ export function registerCompanyFormSubmission(app: App, dependencies: TSlackFeat
         });
         return;
       }
-      const errors = isDomainError(error)
-        ? modalFieldErrors(error, locale, COMPANY_FORM_BLOCK_BY_FIELD, CompanyFormBlockId.RFC)
-        : { [CompanyFormBlockId.RFC]: errorText(error, locale, requestContext.requestId, logger) };
+      const errors = submissionErrors(error, {
+        locale,
+        blockIdByField: COMPANY_FORM_BLOCK_BY_FIELD,
+        fallbackBlockId: CompanyFormBlockId.RFC,
+        requestId: requestContext.requestId,
+        logger,
+      });
       await ack({ response_action: "errors", errors });
       return;
     }

@@ -5,10 +5,10 @@ import type { App } from "@slack/bolt";
 import { createIssuingPlace } from "../../../../application/places/create-issuing-place.ts";
 import type { TIssuingPlaceDetails } from "../../../../application/places/issuing-place-fields.ts";
 import { updateIssuingPlace } from "../../../../application/places/update-issuing-place.ts";
-import { DomainError, ErrorCode, isDomainError } from "../../../../domain/errors.ts";
+import { DomainError, ErrorCode } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
-import { errorText, modalFieldErrors } from "../../../respond/error-responses.ts";
+import { submissionErrors } from "../../../respond/error-responses.ts";
 import { PLACE_FORM_BLOCK_BY_FIELD, PlaceFormBlockId, PlacesViewId } from "../ids.ts";
 import { placeNotice } from "../views/change-notices.ts";
 import { readPlaceForm, readPlaceFormMetadata } from "../views/place-form-modal.ts";
@@ -49,9 +49,13 @@ export function registerPlaceFormSubmission(app: App, dependencies: TSlackFeatur
         });
         return;
       }
-      const errors = isDomainError(error)
-        ? modalFieldErrors(error, locale, PLACE_FORM_BLOCK_BY_FIELD, PlaceFormBlockId.POSTAL_CODE)
-        : { [PlaceFormBlockId.POSTAL_CODE]: errorText(error, locale, requestContext.requestId, logger) };
+      const errors = submissionErrors(error, {
+        locale,
+        blockIdByField: PLACE_FORM_BLOCK_BY_FIELD,
+        fallbackBlockId: PlaceFormBlockId.POSTAL_CODE,
+        requestId: requestContext.requestId,
+        logger,
+      });
       await ack({ response_action: "errors", errors });
       return;
     }

@@ -3,10 +3,10 @@
 // the roles list it was opened from is refreshed.
 import type { App } from "@slack/bolt";
 import { grantRole } from "../../../../application/roles/grant-role.ts";
-import { ErrorCode, isDomainError, ValidationError } from "../../../../domain/errors.ts";
+import { ErrorCode, ValidationError } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
-import { errorText, modalFieldErrors } from "../../../respond/error-responses.ts";
+import { submissionErrors } from "../../../respond/error-responses.ts";
 import { postToResponseUrl } from "../../../respond/response-url.ts";
 import { rolesCopy } from "../copy.ts";
 import { GRANT_ROLE_BLOCK_BY_FIELD, GrantRoleBlockId, RolesViewId } from "../ids.ts";
@@ -40,9 +40,13 @@ export function registerGrantRoleSubmission(app: App, dependencies: TSlackFeatur
         role: fields.role,
       });
     } catch (error) {
-      const errors = isDomainError(error)
-        ? modalFieldErrors(error, locale, GRANT_ROLE_BLOCK_BY_FIELD, GrantRoleBlockId.SLACK_USER)
-        : { [GrantRoleBlockId.SLACK_USER]: errorText(error, locale, requestContext.requestId, logger) };
+      const errors = submissionErrors(error, {
+        locale,
+        blockIdByField: GRANT_ROLE_BLOCK_BY_FIELD,
+        fallbackBlockId: GrantRoleBlockId.SLACK_USER,
+        requestId: requestContext.requestId,
+        logger,
+      });
       await ack({ response_action: "errors", errors });
       return;
     }

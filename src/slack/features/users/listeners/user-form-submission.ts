@@ -8,10 +8,9 @@ import { createPortalUser } from "../../../../application/users/create-portal-us
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import { updatePortalUser } from "../../../../application/users/update-portal-user.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";
-import { isDomainError } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
-import { errorText, modalFieldErrors } from "../../../respond/error-responses.ts";
+import { submissionErrors } from "../../../respond/error-responses.ts";
 import { postToResponseUrl } from "../../../respond/response-url.ts";
 import { escapeMrkdwn } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
@@ -46,9 +45,13 @@ export function registerUserFormSubmission(app: App, dependencies: TSlackFeature
               fields,
             });
     } catch (error) {
-      const errors = isDomainError(error)
-        ? modalFieldErrors(error, locale, USER_FORM_BLOCK_BY_FIELD, UserFormBlockId.USERNAME)
-        : { [UserFormBlockId.USERNAME]: errorText(error, locale, requestContext.requestId, logger) };
+      const errors = submissionErrors(error, {
+        locale,
+        blockIdByField: USER_FORM_BLOCK_BY_FIELD,
+        fallbackBlockId: UserFormBlockId.USERNAME,
+        requestId: requestContext.requestId,
+        logger,
+      });
       await ack({ response_action: "errors", errors });
       return;
     }
