@@ -1,9 +1,9 @@
 // BOT_LOCALE=en: the same bot speaks English everywhere a person reads it — command answers, form
 // labels, field errors, the audit channel and the emails.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAcknowledged, PATIENCE, textOf } from "../support/slack-answers.ts";
 import { PEOPLE, startSlackHarness, type TSlackHarness } from "../support/slack-harness.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
-import { expectAcknowledged, PATIENCE, textOf } from "./features/users/users-e2e-steps.ts";
 
 describe(`the bot in English (${testDatabaseKind} database)`, () => {
   let harness: TSlackHarness;

@@ -3,10 +3,10 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
+import { changedFields } from "../audit/changed-fields.ts";
 import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
-import { changedFields } from "../users/update-portal-user.ts";
 import {
   companyAuditSnapshot,
   companyDetailsSelect,

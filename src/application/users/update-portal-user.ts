@@ -3,6 +3,7 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
+import { changedFields } from "../audit/changed-fields.ts";
 import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
@@ -25,18 +26,6 @@ export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at <= 0) return "***";
   return `${email.slice(0, 1)}***${email.slice(at)}`;
-}
-
-export function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): Record<string, { before: unknown; after: unknown }> {
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-      changes[key] = { before: before[key], after: after[key] };
-  }
-  return changes;
 }
 
 export async function updatePortalUser(

@@ -9,8 +9,8 @@ import {
   PASSWORD_FIELD_ACTION_ID,
   PasswordFormBlockId,
 } from "../../../../src/slack/features/account/ids.ts";
+import { expectAcknowledged, textOf } from "../../../support/slack-answers.ts";
 import { PORTAL_API_KEY, type TSlackHarness } from "../../../support/slack-harness.ts";
-import { expectAcknowledged, textOf } from "../users/users-e2e-steps.ts";
 
 export { textOf };
 

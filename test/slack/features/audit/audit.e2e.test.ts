@@ -2,9 +2,10 @@
 // without a role are refused (and that refusal is itself in the trail).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPortalUser } from "../../../../src/application/users/create-portal-user.ts";
+import { slackContext } from "../../../support/seed.ts";
+import { expectAcknowledged, textOf } from "../../../support/slack-answers.ts";
 import { PEOPLE, startSlackHarness, type TSlackHarness } from "../../../support/slack-harness.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
-import { expectAcknowledged, slackContext, textOf } from "../users/users-e2e-steps.ts";
 
 describe(`/auditoria end to end (${testDatabaseKind} database)`, () => {
   let harness: TSlackHarness;

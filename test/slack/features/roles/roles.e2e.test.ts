@@ -1,9 +1,9 @@
 // /usuarios roles end to end: who holds which role, granting through the form, removing with
 // Sí / No, the last admin kept, and support agents reading only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAcknowledged, PATIENCE, textOf } from "../../../support/slack-answers.ts";
 import { PEOPLE, startSlackHarness, type TSlackHarness } from "../../../support/slack-harness.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
-import { expectAcknowledged, PATIENCE, textOf } from "../users/users-e2e-steps.ts";
 
 describe(`/usuarios roles end to end (${testDatabaseKind} database)`, () => {
   let harness: TSlackHarness;

@@ -1,11 +1,6 @@
-// The steps the /usuarios end-to-end tests take, over the shared harness. Every request asserts
-// Slack's clock: the app answered 2xx within three seconds (`acknowledged`), and Slack took the answer.
-import { randomUUID } from "node:crypto";
-import { expect } from "vitest";
 import { createPortalUser } from "../../../../src/application/users/create-portal-user.ts";
 import type { TPortalUserDetails } from "../../../../src/application/users/portal-user-details.ts";
-import type { TRequestContext } from "../../../../src/domain/actor.ts";
-import { findInteractiveElement, visibleTextOf } from "../../../../src/sandbox/block-kit-reading.ts";
+import { findInteractiveElement } from "../../../../src/sandbox/block-kit-reading.ts";
 import { deliverToApp, type TDeliveryOptions } from "../../../../src/sandbox/deliver-to-app.ts";
 import type { TJsonObject } from "../../../../src/sandbox/json.ts";
 import {
@@ -17,49 +12,17 @@ import {
 import type { TSlackMessage, TSlackView } from "../../../../src/sandbox/slack-records.ts";
 import type { TAppAnswer, TButtonTarget } from "../../../../src/sandbox/slack-user-simulator.ts";
 import type { TUserInputs } from "../../../../src/sandbox/view-state.ts";
+import { slackContext } from "../../../support/seed.ts";
+import {
+  expectAcknowledged,
+  PATIENCE,
+  SLACK_DEADLINE_MILLISECONDS,
+  type TAnswer,
+  textOf,
+} from "../../../support/slack-answers.ts";
 import { SIGNING_SECRET, type TSlackHarness } from "../../../support/slack-harness.ts";
 
-/** Slack's limit for the HTTP answer to any request. */
-const SLACK_DEADLINE_MILLISECONDS = 3_000;
-
-/**
- * How long to wait for what the app does after its ack (a response_url post, views.open, a DM):
- * generous, so that a loaded machine running many test files does not fail a test; Slack's own
- * limits (the 3 s ack, the 3 s trigger_id) are still enforced by the sandbox and asserted.
- */
-export const PATIENCE = { timeoutMilliseconds: 10_000 } as const;
-
-export interface TAnswer {
-  readonly status: number;
-  readonly acknowledged: boolean;
-  readonly refusedBySlack: readonly string[];
-  readonly elapsedMilliseconds: number;
-  readonly sequence: number;
-}
-
-/** Slack's clock: a 2xx answer within three seconds, which Slack took (no refusal shown instead). */
-export function expectAcknowledged<TValue extends TAnswer>(answer: TValue): TValue {
-  expect(answer.refusedBySlack).toEqual([]);
-  expect(answer.status).toBeGreaterThanOrEqual(200);
-  expect(answer.status).toBeLessThan(300);
-  expect(answer.elapsedMilliseconds).toBeLessThan(SLACK_DEADLINE_MILLISECONDS);
-  expect(answer.acknowledged).toBe(true);
-  return answer;
-}
-
-/** What a person reads: the blocks' text, or a message's plain text when it has no blocks. */
-export function textOf(surface: TSlackMessage | TSlackView | undefined): string {
-  if (surface === undefined) return "";
-  if (surface.blocks.length === 0 && "text" in surface) return surface.text;
-  return visibleTextOf(surface.blocks);
-}
-
-export function slackContext(slackUserId: string): TRequestContext {
-  return {
-    actor: { kind: "slack", slackUserId, teamId: "T0HARNESS" },
-    requestId: randomUUID(),
-  };
-}
+export { expectAcknowledged, PATIENCE, slackContext, type TAnswer, textOf };
 
 export interface TUsersSteps {
   /** `/usuarios <text>` as that person; the message shown in the ack, when there is one. */
