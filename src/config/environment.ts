@@ -59,14 +59,22 @@ function idList(pattern: RegExp, expectation: string) {
     .pipe(z.array(z.string().regex(pattern, `expected ${expectation}`)));
 }
 
-function secret(prefix: string | undefined, minimumLength: number, expectation: string) {
+/** A secret's problems, said as they are: a wrong prefix and a value too short are different mistakes. */
+function secret(options: { prefix?: string; minimumLength: number; what: string }) {
+  const { prefix, minimumLength, what } = options;
   return optionalText.pipe(
     z
       .string()
-      .refine(
-        (value) => value.length >= minimumLength && (prefix === undefined || value.startsWith(prefix)),
-        `expected ${expectation}`,
-      )
+      .superRefine((value, context) => {
+        if (prefix !== undefined && !value.startsWith(prefix)) {
+          context.addIssue({ code: "custom", message: `expected ${what} starting with ${prefix}` });
+        } else if (value.length < minimumLength) {
+          context.addIssue({
+            code: "custom",
+            message: `is too short: ${value.length} characters where ${what} has at least ${minimumLength}`,
+          });
+        }
+      })
       .optional(),
   );
 }
@@ -74,9 +82,9 @@ function secret(prefix: string | undefined, minimumLength: number, expectation: 
 export const ZEnvironment = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SLACK_BOT_TOKEN: secret("xoxb-", 10, "a bot token starting with xoxb-"),
-  SLACK_SIGNING_SECRET: secret(undefined, 16, "the app's signing secret (at least 16 characters)"),
-  SLACK_APP_TOKEN: secret("xapp-", 10, "an app-level token starting with xapp- (Socket Mode)"),
+  SLACK_BOT_TOKEN: secret({ prefix: "xoxb-", minimumLength: 20, what: "a bot token" }),
+  SLACK_SIGNING_SECRET: secret({ minimumLength: 16, what: "the app's signing secret" }),
+  SLACK_APP_TOKEN: secret({ prefix: "xapp-", minimumLength: 20, what: "an app-level token (Socket Mode)" }),
   SLACK_API_URL: optionalText.pipe(urlWithProtocols(["http:", "https:"], "an http(s) URL").optional()),
   PORT: integerInRange(0, 65535, 3000),
   DATABASE_URL: optionalText.pipe(
@@ -97,7 +105,7 @@ export const ZEnvironment = z.object({
   PORTAL_URL: optionalText
     .transform((value) => value ?? "http://localhost:3000/")
     .pipe(urlWithProtocols(["http:", "https:"], "the portal's http(s) URL")),
-  PORTAL_API_KEY: secret(undefined, 32, "a random key of at least 32 characters"),
+  PORTAL_API_KEY: secret({ minimumLength: 32, what: "a random key" }),
   AUDIT_CHANNEL_ID: optionalText.pipe(
     z.string().regex(slackChannelIdPattern, "expected a Slack channel id such as C0123456789").optional(),
   ),
@@ -108,7 +116,7 @@ export const ZEnvironment = z.object({
     .pipe(z.enum(["es", "en"], { error: "expected es or en" })),
   TEMP_PASSWORD_TTL_HOURS: integerInRange(1, 720, 72),
   PASSWORD_MIN_LENGTH: integerInRange(15, 128, 15),
-  PASSWORD_PEPPER: secret(undefined, 32, "a random pepper of at least 32 characters"),
+  PASSWORD_PEPPER: secret({ minimumLength: 32, what: "a random pepper" }),
   SUPPORT_CONTACT: optionalText,
 });
 

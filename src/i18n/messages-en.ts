@@ -34,6 +34,8 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.CURRENT_PASSWORD_WRONG": "The current password is not right. {remaining} attempt(s) left.",
   "error.ACCOUNT_LOCKED":
     "The account is locked after failed attempts until {until}. An administrator can unlock it.",
+  "error.PASSWORD_CHECK_BUSY":
+    "Another password of this account is being checked; try again in a few seconds.",
   "error.TEMPORARY_PASSWORD_EXPIRED": "The temporary password has expired. Ask an administrator to reset it.",
   "error.PASSWORD_NOT_SET": "The account has no password yet: check your email.",
   "error.PASSWORD_CONFIRMATION_MISMATCH": "The confirmation does not match the new password.",

@@ -33,6 +33,8 @@ export const messagesEs = {
   "error.CURRENT_PASSWORD_WRONG": "La contraseña actual no es correcta. Te quedan {remaining} intento(s).",
   "error.ACCOUNT_LOCKED":
     "La cuenta está bloqueada hasta el {until} por intentos fallidos. Un administrador puede desbloquearla.",
+  "error.PASSWORD_CHECK_BUSY":
+    "Ya se está comprobando otra contraseña de esta cuenta; inténtalo de nuevo en unos segundos.",
   "error.TEMPORARY_PASSWORD_EXPIRED":
     "La contraseña temporal venció. Pide a un administrador que la restablezca.",
   "error.PASSWORD_NOT_SET": "La cuenta todavía no tiene contraseña: revisa tu correo.",

@@ -49,7 +49,7 @@ describe("environment", () => {
       PASSWORD_MIN_LENGTH: "8",
       ADMIN_SLACK_USER_IDS: "U0OK01,juan",
       AUDIT_CHANNEL_ID: "#auditoria",
-      SLACK_BOT_TOKEN: "xoxb-0123456789",
+      SLACK_BOT_TOKEN: "xoxb-0123456789-abcdefgh",
     });
     expect(problems.map((problem) => problem.split(":")[0])).toEqual([
       "PORT",
@@ -61,6 +61,15 @@ describe("environment", () => {
       "PASSWORD_MIN_LENGTH",
       "SLACK_SIGNING_SECRET",
     ]);
+  });
+
+  it("says what is wrong with a token: its prefix, or its length", () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-12345", SLACK_SIGNING_SECRET: "s".repeat(32) })).toEqual([
+      "SLACK_BOT_TOKEN: is too short: 10 characters where a bot token has at least 20",
+    ]);
+    expect(
+      problemsOf({ SLACK_BOT_TOKEN: "xoxp-user-token-0123456789", SLACK_SIGNING_SECRET: "s".repeat(32) }),
+    ).toEqual(["SLACK_BOT_TOKEN: expected a bot token starting with xoxb-"]);
   });
 
   it("never repeats a secret's value in its message", () => {
@@ -94,7 +103,9 @@ describe("environment", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("PORT: expected a whole number from 0 to 65535");
     expect(result.stderr).toContain("BOT_LOCALE: expected es or en");
-    expect(result.stderr).toContain("PORTAL_API_KEY: expected a random key of at least 32 characters");
+    expect(result.stderr).toContain(
+      "PORTAL_API_KEY: is too short: 16 characters where a random key has at least 32",
+    );
     expect(result.stderr).not.toContain("secret-but-short");
   });
 });

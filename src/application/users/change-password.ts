@@ -12,7 +12,7 @@ import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findCredentialAccount } from "./credential-account.ts";
-import { recordFailedPasswordAttempt, recordUnknownAccountAttempt } from "./password-attempts.ts";
+import { checkPasswordUnderLockout, recordUnknownAccountAttempt } from "./password-attempts.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
 export const PasswordField = {
@@ -67,22 +67,19 @@ export async function changePassword(
   if (account.passwordHash === null && context.actor.kind === "slack") {
     throw ValidationError.single(PasswordField.CURRENT, ErrorCode.PASSWORD_NOT_SET);
   }
-  const currentMatches = await dependencies.passwordHasher.verify(
-    input.currentPassword,
-    account.passwordHash,
-  );
-  if (!currentMatches) {
-    const outcome = await recordFailedPasswordAttempt(dependencies, context, authority, {
-      userId: user.id,
-      action: AuditAction.USER_PASSWORD_CHANGE_FAILED,
-    });
-    if (outcome.locked) {
+  const wrong = await checkPasswordUnderLockout(dependencies, context, authority, {
+    userId: user.id,
+    action: AuditAction.USER_PASSWORD_CHANGE_FAILED,
+    check: () => dependencies.passwordHasher.verify(input.currentPassword, account.passwordHash),
+  });
+  if (wrong !== undefined) {
+    if (wrong.locked) {
       throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
-        parameters: { until: outcome.lockedUntil?.toISOString() ?? "" },
+        parameters: { until: wrong.lockedUntil?.toISOString() ?? "" },
       });
     }
     throw ValidationError.single(PasswordField.CURRENT, ErrorCode.CURRENT_PASSWORD_WRONG, {
-      remaining: outcome.remainingAttempts,
+      remaining: wrong.remainingAttempts,
     });
   }
   if (account.disabled) throw new DomainError(ErrorCode.USER_DISABLED);

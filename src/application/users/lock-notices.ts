@@ -7,6 +7,7 @@ export async function enqueueLockNotices(
   transaction: TTransaction,
   user: TPortalUserDetails,
   locale: "es" | "en",
+  now: Date,
 ): Promise<void> {
   await enqueueOutboxMessage(transaction, OutboxKind.NOTICE_EMAIL, {
     template: "account_locked",
@@ -14,7 +15,7 @@ export async function enqueueLockNotices(
     locale,
     username: user.username,
     fullName: user.fullName,
-    occurredAt: new Date().toISOString(),
+    occurredAt: now.toISOString(),
     detail: user.lockedUntil?.toISOString() ?? "",
   });
   if (user.slackUserId !== null) {

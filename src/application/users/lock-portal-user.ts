@@ -18,6 +18,7 @@ export function lockPortalUser(
     action: AuditAction.USER_LOCKED,
     data: (now) => ({ lockedUntil: new Date(now.getTime() + LOCKOUT_DURATION_MS) }),
     describe: (user) => ({ locked: user.locked, lockedUntil: user.lockedUntil?.toISOString() ?? null }),
-    afterChange: (transaction, user) => enqueueLockNotices(transaction, user, dependencies.settings.locale),
+    afterChange: (transaction, user, now) =>
+      enqueueLockNotices(transaction, user, dependencies.settings.locale, now),
   });
 }

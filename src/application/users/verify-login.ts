@@ -8,11 +8,7 @@ import { normalizeUsername } from "../../domain/portal-user-rules.ts";
 import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { findCredentialAccount } from "./credential-account.ts";
-import {
-  clearFailedPasswordAttempts,
-  recordFailedPasswordAttempt,
-  recordUnknownAccountAttempt,
-} from "./password-attempts.ts";
+import { checkPasswordUnderLockout, recordUnknownAccountAttempt } from "./password-attempts.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
 export interface TVerifiedLogin {
@@ -43,25 +39,21 @@ export async function verifyLogin(
     throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
   }
   const { user } = account;
+  // Refused before any bcrypt work: a locked account's password is not checked at all.
   if (isLocked(user.lockedUntil, now)) {
     throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
       parameters: { until: user.lockedUntil?.toISOString() ?? "" },
     });
   }
-  const matches = await dependencies.passwordHasher.verify(options.password, account.passwordHash);
-  if (!matches) {
-    const outcome = await recordFailedPasswordAttempt(
-      dependencies,
-      context,
-      await authorityOf(prisma, context),
-      {
-        userId: user.id,
-        action: AuditAction.USER_LOGIN_FAILED,
-      },
-    );
-    if (outcome.locked) {
+  const wrong = await checkPasswordUnderLockout(dependencies, context, await authorityOf(prisma, context), {
+    userId: user.id,
+    action: AuditAction.USER_LOGIN_FAILED,
+    check: () => dependencies.passwordHasher.verify(options.password, account.passwordHash),
+  });
+  if (wrong !== undefined) {
+    if (wrong.locked) {
       throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
-        parameters: { until: outcome.lockedUntil?.toISOString() ?? "" },
+        parameters: { until: wrong.lockedUntil?.toISOString() ?? "" },
       });
     }
     throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
@@ -70,6 +62,5 @@ export async function verifyLogin(
   if (user.passwordIsTemporary && user.passwordExpiresAt !== null && user.passwordExpiresAt <= now) {
     throw new DomainError(ErrorCode.TEMPORARY_PASSWORD_EXPIRED);
   }
-  await clearFailedPasswordAttempts(dependencies, user.id);
   return { user, mustChangePassword: user.passwordIsTemporary };
 }

@@ -6,6 +6,7 @@ import { refusal, type TPortalApiReply } from "./portal-api-replies.ts";
 
 export const CREDENTIAL_REFUSALS = [
   "invalid_credentials",
+  "rate_limited",
   "account_locked",
   "account_disabled",
   "temporary_password_expired",
@@ -26,6 +27,9 @@ export function credentialRefusal(error: unknown): TPortalApiReply<TCredentialRe
       return refusal("invalid_credentials");
     case ErrorCode.ACCOUNT_LOCKED:
       return refusal("account_locked", { lockedUntil: String(error.parameters.until ?? "") });
+    case ErrorCode.PASSWORD_CHECK_BUSY:
+      // Checks already running for the account use up its attempts left: the next may pass soon.
+      return refusal("rate_limited", {}, { "retry-after": "1" });
     case ErrorCode.USER_DISABLED:
       return refusal("account_disabled");
     case ErrorCode.TEMPORARY_PASSWORD_EXPIRED:

@@ -99,7 +99,7 @@ export function portalEndpointRoute<TBody, TError extends TPortalApiError>(
   return {
     method: "POST",
     path: endpoint.path,
-    errors: [...COMMON_ERRORS, ...endpoint.errors],
+    errors: [...new Set([...COMMON_ERRORS, ...endpoint.errors])],
     async handler(request, response) {
       const requestId = randomUUID();
       const startedAt = performance.now();
