@@ -1,5 +1,6 @@
 // The rules of companies (RFC, razón social) and their issuing places (código postal, name).
 import { ErrorCode, type TFieldError } from "./errors.ts";
+import { textProblem } from "./text-rules.ts";
 
 /** SAT's RFC pattern: 3 letters (persona moral) or 4 (persona física), the date, the homoclave. */
 export const RFC_PATTERN = /^[A-Z&Ñ]{3,4}[0-9]{2}(0[1-9]|1[012])(0[1-9]|[12][0-9]|3[01])[A-Z0-9]{2}[0-9A]$/u;
@@ -16,10 +17,14 @@ export function normalizeText(raw: string): string {
 }
 
 export function rfcProblem(rfc: string): TFieldError | undefined {
+  const characters = textProblem("rfc", rfc);
+  if (characters !== undefined) return characters;
   return RFC_PATTERN.test(rfc) ? undefined : { field: "rfc", code: ErrorCode.RFC_INVALID };
 }
 
 export function legalNameProblem(legalName: string): TFieldError | undefined {
+  const characters = textProblem("legalName", legalName);
+  if (characters !== undefined) return characters;
   return legalName.length >= 1 && legalName.length <= LEGAL_NAME_MAX_LENGTH
     ? undefined
     : {
@@ -30,12 +35,16 @@ export function legalNameProblem(legalName: string): TFieldError | undefined {
 }
 
 export function postalCodeProblem(postalCode: string): TFieldError | undefined {
+  const characters = textProblem("postalCode", postalCode);
+  if (characters !== undefined) return characters;
   return POSTAL_CODE_PATTERN.test(postalCode)
     ? undefined
     : { field: "postalCode", code: ErrorCode.POSTAL_CODE_INVALID };
 }
 
 export function placeNameProblem(name: string): TFieldError | undefined {
+  const characters = textProblem("placeName", name);
+  if (characters !== undefined) return characters;
   return name.length >= 1 && name.length <= PLACE_NAME_MAX_LENGTH
     ? undefined
     : {

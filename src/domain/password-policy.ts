@@ -2,6 +2,7 @@
 // code points after NFKC, no composition rules, no common or guessable passwords, nothing of the
 // account's own name in it. "Equals the current one" needs the hash and is checked by the use case.
 import { ErrorCode, type TFieldError } from "./errors.ts";
+import { textProblem } from "./text-rules.ts";
 
 export const PASSWORD_MAX_LENGTH = 128;
 
@@ -31,6 +32,8 @@ export function passwordPolicyProblems(
   const password = normalizePassword(rawPassword);
   const length = passwordLength(password);
   const { field } = options;
+  const characters = textProblem(field, password, "secret");
+  if (characters !== undefined) return [characters];
   if (length < options.minimumLength) {
     return [{ field, code: ErrorCode.PASSWORD_TOO_SHORT, parameters: { minimum: options.minimumLength } }];
   }

@@ -2,6 +2,8 @@ import type { TMessageKey } from "./messages-es.ts";
 
 export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.VALIDATION_FAILED": "Please check the marked fields.",
+  "error.TEXT_CHARACTERS_INVALID":
+    "Remove the invisible or control characters (line breaks, text-direction marks, null characters): they cannot be stored.",
   "error.USERNAME_INVALID": "3 to 32 characters: lower-case letters, digits, dot, hyphen or underscore.",
   "error.USERNAME_TAKEN": "That account already exists.",
   "error.FULL_NAME_INVALID": "Type the name (up to {maximum} characters).",
@@ -45,6 +47,7 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.PASSWORD_CONTAINS_USERNAME": "The password cannot contain your username.",
   "error.PASSWORD_CONTAINS_EMAIL": "The password cannot contain your email.",
   "error.PASSWORD_UNCHANGED": "The new password must differ from the current one.",
+  "error.CONFIRMATION_USED": "That confirmation was already used: nothing was done again.",
   "error.CONFLICT": "Someone else changed this at the same time; please try again.",
   "error.unexpected":
     "Something went wrong on our side (reference {requestId}). Please try again in a moment.",

@@ -1,6 +1,8 @@
 // Spanish, the default: every word a person reads, by key. `{name}` marks a value put in.
 export const messagesEs = {
   "error.VALIDATION_FAILED": "Revisa los campos marcados.",
+  "error.TEXT_CHARACTERS_INVALID":
+    "Quita los caracteres invisibles o de control (saltos de línea, marcas de dirección del texto, caracteres nulos): no se pueden guardar.",
   "error.USERNAME_INVALID": "De 3 a 32 caracteres: letras minúsculas, números, punto, guion o guion bajo.",
   "error.USERNAME_TAKEN": "Esa cuenta ya existe.",
   "error.FULL_NAME_INVALID": "Escribe el nombre (hasta {maximum} caracteres).",
@@ -45,6 +47,7 @@ export const messagesEs = {
   "error.PASSWORD_CONTAINS_USERNAME": "La contraseña no puede contener tu cuenta de usuario.",
   "error.PASSWORD_CONTAINS_EMAIL": "La contraseña no puede contener tu correo.",
   "error.PASSWORD_UNCHANGED": "La nueva contraseña debe ser distinta de la actual.",
+  "error.CONFIRMATION_USED": "Esa confirmación ya se usó: no se volvió a hacer nada.",
   "error.CONFLICT": "Alguien más cambió esto al mismo tiempo; inténtalo de nuevo.",
   "error.unexpected":
     "Algo salió mal de nuestro lado (referencia {requestId}). Inténtalo de nuevo en un momento.",

@@ -7,7 +7,9 @@ import type { TRoute } from "../http/http-server.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import type { TSlackFeatureDependencies } from "./feature-dependencies.ts";
 import { SLACK_FEATURES } from "./features/index.ts";
+import { inputTextMiddleware } from "./middleware/input-text-middleware.ts";
 import { requestContextMiddleware } from "./middleware/request-context-middleware.ts";
+import { isWithinSigningWindow } from "./request-timestamp.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -52,6 +54,7 @@ export function createSlackApp(
       : { receiver }),
   });
   app.use(requestContextMiddleware(dependencies.logger));
+  app.use(inputTextMiddleware(dependencies.locale, dependencies.logger));
   for (const feature of SLACK_FEATURES) feature.register(app, dependencies);
   app.error(async (error) => {
     dependencies.logger.error(
@@ -67,7 +70,18 @@ export function createSlackApp(
         : {
             method: "POST",
             path: SLACK_EVENTS_PATH,
-            handler: (request, response) => receiver.requestListener(request, response),
+            handler: (request, response) => {
+              if (!isWithinSigningWindow(request.headers["x-slack-request-timestamp"], Date.now())) {
+                dependencies.logger.warn(
+                  { component: "slack", path: SLACK_EVENTS_PATH },
+                  "refused a Slack request whose timestamp is missing or more than 5 minutes from now",
+                );
+                response.writeHead(401, { "content-type": "text/plain; charset=utf-8" });
+                response.end("request timestamp out of range");
+                return;
+              }
+              return receiver.requestListener(request, response);
+            },
           },
     start: async () => {
       if (socketMode) await app.start();

@@ -43,7 +43,12 @@ export function attachRequestContext(
 
 /** The request's context, set by the request-context middleware before any listener runs. */
 export function requestContextOf(context: Record<string, unknown>): TRequestContext {
-  const value = context[REQUEST_CONTEXT_KEY] as TRequestContext | undefined;
+  const value = findRequestContext(context);
   if (value === undefined) throw new Error("the request-context middleware did not run");
   return value;
+}
+
+/** The request's context, or undefined for a request that names no Slack user. */
+export function findRequestContext(context: Record<string, unknown>): TRequestContext | undefined {
+  return context[REQUEST_CONTEXT_KEY] as TRequestContext | undefined;
 }

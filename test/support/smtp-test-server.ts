@@ -20,11 +20,14 @@ export interface TSmtpTestServer {
   readonly port: number;
   readonly url: string;
   readonly messages: ParsedMail[];
+  /** The RCPT TO addresses of each accepted message, in the order of `messages`. */
+  readonly envelopeRecipients: string[][];
   close(): Promise<void>;
 }
 
 export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}): Promise<TSmtpTestServer> {
   const messages = options.messages ?? [];
+  const envelopeRecipients: string[][] = [];
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -40,10 +43,11 @@ export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}):
       }
       callback(Object.assign(new Error(refusal.message), { responseCode: refusal.responseCode }));
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream).then(
         (parsed) => {
           messages.push(parsed);
+          envelopeRecipients.push(session.envelope.rcptTo.map((recipient) => recipient.address));
           callback();
         },
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
@@ -63,6 +67,7 @@ export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}):
     port: address.port,
     url: `smtp://127.0.0.1:${address.port}`,
     messages,
+    envelopeRecipients,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

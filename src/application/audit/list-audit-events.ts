@@ -1,8 +1,10 @@
 // The audit trail as /auditoria shows it: newest first, paged, optionally only the events about one
 // account. The chain's hashes are for the verifier, not for people: they are left out.
 import type { TRequestContext } from "../../domain/actor.ts";
+import { ValidationError } from "../../domain/errors.ts";
 import { normalizeUsername } from "../../domain/portal-user-rules.ts";
 import { Permission } from "../../domain/roles.ts";
+import { textProblem } from "../../domain/text-rules.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { pagePosition } from "../paging.ts";
@@ -41,6 +43,8 @@ export async function listAuditEvents(
   options: { context: TRequestContext; username?: string; page?: number; pageSize?: number },
 ): Promise<TAuditEventPage> {
   const username = options.username === undefined ? "" : normalizeUsername(options.username);
+  const characters = textProblem("username", username);
+  if (characters !== undefined) throw new ValidationError([characters]);
   await requirePermission(dependencies, options.context, Permission.AUDIT_READ, {
     action: "audit.list",
     ...(username === "" ? {} : { target: { type: "portal_user", label: username } }),

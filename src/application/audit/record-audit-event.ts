@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { actorIdOf, type TActor } from "../../domain/actor.ts";
 import type { TAuditAction, TAuditChanges, TAuditResult } from "../../domain/audit-actions.ts";
 import { auditEventHash, GENESIS_HASH } from "../../domain/audit-chain.ts";
+import { storableText } from "../../domain/text-rules.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import type { Prisma, TTransaction } from "../ports/database.ts";
 
@@ -36,22 +37,25 @@ export async function recordAuditEvent(
     SELECT nextval(pg_get_serial_sequence('audit_events', 'id')) AS id`;
   const last = await transaction.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   if (sequence === undefined) throw new Error("the audit sequence gave no value");
+  // Every text as the database will hold it, so that the hash covers exactly what is stored: a
+  // refusal may record what was tried, and what was tried may hold a NUL or a lone surrogate.
+  const text = (value: string | undefined | null) => (value == null ? null : storableText(value));
   const content = {
     id: BigInt(sequence.id),
     occurredAt: options.occurredAt,
     actorType: input.actor.kind,
-    actorId: actorIdOf(input.actor),
-    actorTeamId: input.actor.kind === "slack" ? (input.actor.teamId ?? null) : null,
+    actorId: storableText(actorIdOf(input.actor)),
+    actorTeamId: input.actor.kind === "slack" ? text(input.actor.teamId) : null,
     actorRole: input.actorRole,
     action: input.action,
-    targetType: input.target?.type ?? null,
-    targetId: input.target?.id ?? null,
-    targetLabel: input.target?.label ?? null,
+    targetType: text(input.target?.type),
+    targetId: text(input.target?.id),
+    targetLabel: text(input.target?.label),
     // Hashed in the form the database gives back (JSON: a Date becomes its ISO text), so the verifier agrees.
-    changes: input.changes === undefined ? null : (JSON.parse(JSON.stringify(input.changes)) as unknown),
+    changes: input.changes === undefined ? null : storableJson(input.changes),
     result: input.result,
-    reason: input.reason ?? null,
-    requestId: input.requestId || randomUUID(),
+    reason: text(input.reason),
+    requestId: storableText(input.requestId || randomUUID()),
     previousHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditEventHash(content);
@@ -71,4 +75,11 @@ export async function recordAuditEvent(
     );
   }
   return content.id;
+}
+
+/** The value as JSON text gives it back (a Date becomes its ISO text), every string storable. */
+function storableJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+    typeof item === "string" ? storableText(item) : item,
+  ) as unknown;
 }

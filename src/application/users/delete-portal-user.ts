@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from "../../domain/errors.ts";
 import { Permission } from "../../domain/roles.ts";
 import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
+import { useConfirmation } from "../confirmations.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { OutboxKind } from "../outbox/outbox-messages.ts";
 import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
@@ -13,7 +14,12 @@ import { auditSnapshotOf, type TPortalUserDetails } from "./portal-user-details.
 
 export async function deletePortalUser(
   dependencies: TUseCaseDependencies,
-  options: { context: TRequestContext; user: TPortalUserReference },
+  options: {
+    context: TRequestContext;
+    user: TPortalUserReference;
+    /** The Sí button's id: a question deletes once, however often Sí is pressed. */
+    confirmationId?: string;
+  },
 ): Promise<TPortalUserDetails> {
   const { context } = options;
   const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
@@ -21,6 +27,13 @@ export async function deletePortalUser(
     target: { type: "portal_user", label: referenceLabel(options.user) },
   });
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
+    if (options.confirmationId !== undefined) {
+      await useConfirmation(transaction, {
+        confirmationId: options.confirmationId,
+        action: AuditAction.USER_DELETED,
+        now,
+      });
+    }
     const user = await findPortalUser(transaction, options.user, now);
     // deleteMany, not delete: a second Sí racing the first finds nothing and is told so, audit-free.
     const deleted = await transaction.portalUser.deleteMany({ where: { id: user.id } });

@@ -2,7 +2,9 @@
 // service desk is told on the phone — the account, the person's name, the email, a código postal,
 // or the company's RFC or razón social.
 import type { TRequestContext } from "../../domain/actor.ts";
+import { ValidationError } from "../../domain/errors.ts";
 import { Permission } from "../../domain/roles.ts";
+import { textProblem } from "../../domain/text-rules.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { pagePosition } from "../paging.ts";
@@ -32,6 +34,8 @@ function likeLiteral(text: string): string {
 function searchFilter(query: string | undefined): Prisma.PortalUserWhereInput {
   const text = (query ?? "").normalize("NFKC").trim().slice(0, MAXIMUM_QUERY_LENGTH);
   if (text === "") return {};
+  const characters = textProblem("query", text);
+  if (characters !== undefined) throw new ValidationError([characters]);
   const contains = { contains: likeLiteral(text), mode: "insensitive" } as const;
   return {
     OR: [

@@ -5,6 +5,7 @@ import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
 import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
+import { useConfirmation } from "../confirmations.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
@@ -16,7 +17,12 @@ import {
 
 export async function resetPortalUserPassword(
   dependencies: TUseCaseDependencies,
-  options: { context: TRequestContext; user: TPortalUserReference },
+  options: {
+    context: TRequestContext;
+    user: TPortalUserReference;
+    /** The Sí button's id: a question resets once, however often Sí is pressed. */
+    confirmationId?: string;
+  },
 ): Promise<TPortalUserDetails> {
   const { context } = options;
   const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
@@ -25,6 +31,13 @@ export async function resetPortalUserPassword(
   });
   const locale = dependencies.settings.locale;
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
+    if (options.confirmationId !== undefined) {
+      await useConfirmation(transaction, {
+        confirmationId: options.confirmationId,
+        action: AuditAction.USER_PASSWORD_RESET,
+        now,
+      });
+    }
     const before = await findPortalUser(transaction, options.user, now);
     await transaction.outboxMessage.updateMany({
       where: {

@@ -3,15 +3,31 @@
 // themselves (length, dictionary…) are the use case's, answered as 422 with words for the user;
 // these bounds only keep absurd bodies away from bcrypt.
 import { z } from "zod";
+import { type TTextKind, unsafeTextReason } from "../../domain/text-rules.ts";
 import type { TProblem } from "./portal-api-replies.ts";
 
-const ZUsername = z
-  .string()
+/** The code of a problem whose text holds what it cannot (NUL, a lone surrogate, controls, bidi overrides). */
+export const INVALID_CHARACTERS_PROBLEM = "invalid_characters";
+
+/** Text the use cases can keep or compare: refused here, on its field, before anything else. */
+function checkedText(kind: TTextKind) {
+  return z.string().superRefine((text, context) => {
+    const reason = unsafeTextReason(text, kind);
+    if (reason === undefined) return;
+    context.addIssue({
+      code: "custom",
+      message: `The text holds characters that cannot be used here (${reason.replaceAll("_", " ")}).`,
+      params: { code: INVALID_CHARACTERS_PROBLEM },
+    });
+  });
+}
+
+const ZUsername = checkedText("line")
   .min(1)
   .max(64)
   .meta({ description: "The portal account (case-insensitive).", examples: ["contador.norte"] });
 
-const ZSecret = (description: string) => z.string().min(1).max(1024).meta({ description });
+const ZSecret = (description: string) => checkedText("secret").min(1).max(1024).meta({ description });
 
 export const ZLoginRequest = z.strictObject({
   username: ZUsername,
@@ -32,7 +48,7 @@ export type TPasswordChangeRequest = z.infer<typeof ZPasswordChangeRequest>;
 export function problemsOf(error: z.ZodError): TProblem[] {
   return error.issues.map((issue) => ({
     field: issue.path.map(String).join("."),
-    code: issue.code,
+    code: issue.code === "custom" && typeof issue.params?.code === "string" ? issue.params.code : issue.code,
     message: issue.message,
   }));
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import nodemailer, { type NodemailerError } from "nodemailer";
+import nodemailer, { type NodemailerError, type StreamSentMessageInfo } from "nodemailer";
 import type { Logger } from "../../application/ports/logger.ts";
 import { PermanentDeliveryError, TransientDeliveryError } from "../outbox/delivery-errors.ts";
 
@@ -13,6 +13,10 @@ export interface TEmail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** `<id@domain>`: a retry of one outbox message sends the same Message-ID, so it is one message. */
+  readonly messageId?: string;
+  /** The Date header; a retry keeps the first attempt's. */
+  readonly date?: Date;
 }
 
 export interface MailTransport {
@@ -61,43 +65,78 @@ export function createMailTransport(options: TMailTransportOptions): MailTranspo
     : createSmtpTransport(options.smtpUrl, options);
 }
 
+/** nodemailer's message options for an email: the headers, and the Message-ID and Date when fixed. */
+function mailOptions(email: TEmail) {
+  return {
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    ...(email.messageId === undefined ? {} : { messageId: email.messageId }),
+    ...(email.date === undefined ? {} : { date: email.date }),
+  };
+}
+
+/**
+ * Composes the message without sending it and returns it with the envelope nodemailer reads from
+ * its headers. An address the library would read as another recipient (or as several) is refused
+ * for good: what is stored is exactly where an email goes, or it does not go.
+ */
+async function composeChecked(
+  composer: ReturnType<typeof createComposer>,
+  email: TEmail,
+): Promise<{ message: Buffer; envelope: { from: string; to: string[] } }> {
+  let info: StreamSentMessageInfo;
+  try {
+    info = await composer.sendMail(mailOptions(email));
+  } catch (error) {
+    throw new PermanentDeliveryError(`could not compose the message: ${describeMailError(error)}`, {
+      cause: error,
+    });
+  }
+  if (!Buffer.isBuffer(info.message)) throw new PermanentDeliveryError("the composer returned no message");
+  const to = info.envelope.to;
+  if (to.length !== 1 || to[0]?.toLowerCase() !== email.to.toLowerCase()) {
+    throw new PermanentDeliveryError("the recipient address would be read as another one: not sent");
+  }
+  return { message: info.message, envelope: { from: info.envelope.from || "", to } };
+}
+
+function createComposer(from: string) {
+  return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }, { from });
+}
+
 function createSmtpTransport(smtpUrl: string, options: TMailTransportOptions): MailTransport {
   // logger and debug off: nodemailer's own logging would print the message, password included.
   const transporter = nodemailer.createTransport(
     { url: smtpUrl, ...SMTP_TIMEOUTS, logger: false, debug: false },
     { from: options.from },
   );
+  const composer = createComposer(options.from);
   return {
     async send(email) {
+      const { envelope } = await composeChecked(composer, email);
       try {
-        await transporter.sendMail({ ...email });
+        // The envelope as checked: RCPT TO is the stored address, whatever the headers say.
+        await transporter.sendMail({ ...mailOptions(email), envelope });
       } catch (error) {
         throw classifyMailError(error);
       }
     },
-    close: () => transporter.close(),
+    close: () => {
+      transporter.close();
+      composer.close();
+    },
   };
 }
 
 function createFileTransport(options: TMailTransportOptions): MailTransport {
-  const transporter = nodemailer.createTransport(
-    { streamTransport: true, buffer: true, newline: "unix" },
-    { from: options.from },
-  );
+  const composer = createComposer(options.from);
   const folder = path.resolve(options.dataDir, "mail");
   options.logger.warn({ folder }, "SMTP_URL is not set: emails are written as .eml files, not sent");
   return {
     async send(email) {
-      let message: Buffer;
-      try {
-        const info = await transporter.sendMail({ ...email });
-        if (!Buffer.isBuffer(info.message)) throw new Error("the stream transport returned no buffer");
-        message = info.message;
-      } catch (error) {
-        throw new PermanentDeliveryError(`could not compose the message: ${describeMailError(error)}`, {
-          cause: error,
-        });
-      }
+      const { message } = await composeChecked(composer, email);
       const file = path.join(folder, `${new Date().toISOString().replaceAll(":", "-")}-${randomUUID()}.eml`);
       try {
         await mkdir(folder, { recursive: true, mode: 0o700 });
@@ -110,7 +149,7 @@ function createFileTransport(options: TMailTransportOptions): MailTransport {
       }
       options.logger.info({ file }, "email written to a file (SMTP_URL is not set)");
     },
-    close: () => transporter.close(),
+    close: () => composer.close(),
   };
 }
 

@@ -67,14 +67,22 @@ describe(`verifyAuditChain (${testDatabaseKind} database)`, () => {
         (row) => row.id,
       ),
     );
+    // What a refusal may record of what was tried: text PostgreSQL cannot hold as given.
+    ids.push(
+      await recordTestAuditEvent(testDatabase.database, {
+        targetLabel: "ana\udfff\u0000",
+        reason: "tried \ud83d",
+        changes: { attempted: "ana\u0000ruiz", lone: "\ud800", half: "🧾".slice(0, 1) },
+      }),
+    );
   });
   afterAll(() => testDatabase.close());
 
   it("finds a clean chain intact, read in one batch or in many", async () => {
-    expect(ids).toHaveLength(9);
-    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 9 });
-    expect(await verifyAuditChain(prisma(), { batchSize: 3 })).toEqual({ ok: true, rows: 9 });
-    expect(await verifyAuditChain(prisma(), { batchSize: 1 })).toEqual({ ok: true, rows: 9 });
+    expect(ids).toHaveLength(10);
+    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 10 });
+    expect(await verifyAuditChain(prisma(), { batchSize: 3 })).toEqual({ ok: true, rows: 10 });
+    expect(await verifyAuditChain(prisma(), { batchSize: 1 })).toEqual({ ok: true, rows: 10 });
   });
 
   it.each([
@@ -85,8 +93,8 @@ describe(`verifyAuditChain (${testDatabaseKind} database)`, () => {
     await expect(prisma().$executeRawUnsafe(sql)).rejects.toThrow(
       new RegExp(`append-only: ${operation} refused`),
     );
-    expect(await prisma().auditEvent.count()).toBe(9);
-    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 9 });
+    expect(await prisma().auditEvent.count()).toBe(10);
+    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 10 });
   });
 
   it("names a row whose changes were edited, and is satisfied again once they are restored", async () => {
@@ -106,7 +114,7 @@ describe(`verifyAuditChain (${testDatabaseKind} database)`, () => {
       `UPDATE audit_events SET changes = $1::jsonb WHERE id = ${idAt(3)}`,
       JSON.stringify(original.changes),
     );
-    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 9 });
+    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 10 });
   });
 
   it("names a row whose action was edited", async () => {
@@ -125,7 +133,7 @@ describe(`verifyAuditChain (${testDatabaseKind} database)`, () => {
       testDatabase.database,
       `UPDATE audit_events SET action = 'user.deleted' WHERE id = ${idAt(6)}`,
     );
-    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 9 });
+    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 10 });
   });
 
   it("catches a row rewritten with a freshly computed hash at the row after it", async () => {
@@ -147,7 +155,7 @@ describe(`verifyAuditChain (${testDatabaseKind} database)`, () => {
       `UPDATE audit_events SET reason = NULL, hash = $1 WHERE id = ${idAt(1)}`,
       original.hash,
     );
-    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 9 });
+    expect(await verifyAuditChain(prisma())).toEqual({ ok: true, rows: 10 });
   });
 
   it("finds a deleted middle row as a broken link at the next row, also across a batch boundary", async () => {

@@ -54,6 +54,36 @@ describe("mail transport over SMTP", () => {
   const transportTo = (smtpUrl: string) =>
     createMailTransport({ smtpUrl, dataDir, from: FROM, logger: createRecordingLogger() });
 
+  it("sends to exactly the stored address, with the Message-ID and Date it is given", async () => {
+    const transport = transportTo(server.url);
+    const date = new Date("2026-12-01T10:00:00.000Z");
+    const messageId = "<7d9b6e0a-0000-4000-8000-000000000001@premiumone.example>";
+    await transport.send({ to: "maria.lopez+portal@example.com", ...welcome, messageId, date });
+    await transport.send({ to: "maria.lopez+portal@example.com", ...welcome, messageId, date });
+    transport.close();
+    const [first, second] = server.messages.slice(-2);
+    expect(server.envelopeRecipients.slice(-2)).toEqual([
+      ["maria.lopez+portal@example.com"],
+      ["maria.lopez+portal@example.com"],
+    ]);
+    expect(first?.messageId).toBe(messageId);
+    expect(second?.messageId).toBe(messageId);
+    expect(first?.date?.toISOString()).toBe(date.toISOString());
+    expect(second?.text).toBe(first?.text);
+  });
+
+  it.each([
+    ["two addresses", "maria@example.com, otro@example.com"],
+    ["a display name", "Jefe <jefe@example.com>"],
+    ["a group", "equipo: maria@example.com;"],
+  ])("refuses for good an address read as another recipient (%s), sending nothing", async (_case, to) => {
+    const transport = transportTo(server.url);
+    const before = server.messages.length;
+    await expect(transport.send({ to, ...welcome })).rejects.toBeInstanceOf(PermanentDeliveryError);
+    transport.close();
+    expect(server.messages).toHaveLength(before);
+  });
+
   it("delivers the message, text and HTML, from the configured sender", async () => {
     const transport = transportTo(server.url);
     await transport.send({ to: "maria@example.com", ...welcome });

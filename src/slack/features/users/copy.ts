@@ -37,6 +37,10 @@ export const usersCopy = defineCopy(
     "done.enabled": "✅ Se habilitó a *{username}*.",
     "done.unlocked": "🔓 Se desbloqueó a *{username}*.",
     "done.already_gone": "Ese usuario ya no existe (quizá alguien más lo eliminó).",
+    "done.already_reset":
+      "Esa contraseña ya se restableció con esta confirmación; no se envió otro correo. Para otro restablecimiento, vuelve a pulsar Restablecer contraseña.",
+    "done.not_confirmed":
+      "Ese botón no corresponde a ninguna pregunta; vuelve a pedir la acción desde la lista.",
     "done.linked": "🔗 Vinculé a *{username}* con <@{slackUserId}> por su correo.",
     "form.title_new": "Nuevo usuario",
     "form.title_edit": "Editar usuario",
@@ -93,6 +97,9 @@ export const usersCopy = defineCopy(
     "done.enabled": "✅ Enabled *{username}*.",
     "done.unlocked": "🔓 Unlocked *{username}*.",
     "done.already_gone": "That user no longer exists (perhaps someone else deleted it).",
+    "done.already_reset":
+      "That password was already reset with this confirmation; no other email was sent. For another reset, press Reset password again.",
+    "done.not_confirmed": "That button belongs to no question; ask for the action again from the list.",
     "done.linked": "🔗 Linked *{username}* to <@{slackUserId}> by their email.",
     "form.title_new": "New user",
     "form.title_edit": "Edit user",

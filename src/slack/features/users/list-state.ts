@@ -8,7 +8,11 @@ export const ZListState = z.object({
 });
 export type TListState = z.infer<typeof ZListState>;
 
-export const ZRowValue = ZListState.extend({ u: z.uuid() });
+export const ZRowValue = ZListState.extend({
+  u: z.uuid(),
+  /** On a Sí button: the question's id, used up by the change it confirms. */
+  confirmation: z.uuid().optional(),
+});
 export type TRowValue = z.infer<typeof ZRowValue>;
 
 export function encodeValue(value: TListState | TRowValue): string {

@@ -94,6 +94,28 @@ describe(`Slack plumbing end to end (${testDatabaseKind} database)`, () => {
       expect(harness.slack.workspace.message(question.channel, question.ts)?.blocks).toEqual(question.blocks);
     });
 
+    it.each([
+      ["six minutes", 6 * 60],
+      ["an hour", 60 * 60],
+      ["a year", 365 * 24 * 60 * 60],
+    ])("answers a correctly signed command dated %s ahead 401 and shows nothing", async (_case, ahead) => {
+      const admin = harness.as(ADMIN);
+      const shownBefore = admin.ephemeralMessages().length;
+      const auditBefore = await prisma().auditEvent.count();
+      const timestamp = Math.floor(Date.now() / 1000) + ahead;
+      const answer = await admin.runSlashCommand("/usuarios", "eliminar ana.ruiz", { timestamp });
+      expect(answer.status).toBe(401);
+      expect(answer.acknowledged).toBe(false);
+      expect(admin.ephemeralMessages()).toHaveLength(shownBefore);
+      expect(await prisma().auditEvent.count()).toBe(auditBefore);
+    });
+
+    it("still takes a request signed a little ahead of its clock (under five minutes)", async () => {
+      const timestamp = Math.floor(Date.now() / 1000) + 4 * 60;
+      const answer = await harness.as(ADMIN).runSlashCommand("/usuarios", "ayuda", { timestamp });
+      expect(answer.status).toBe(200);
+    });
+
     it("answers Slack's URL verification with its challenge", async () => {
       const answer = expectAcknowledged(await harness.as(ADMIN).sendUrlVerification("reto-0123456789"));
       expect(JSON.stringify(answer.body)).toContain("reto-0123456789");

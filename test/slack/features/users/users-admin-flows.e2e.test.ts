@@ -208,6 +208,58 @@ describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
     expect((await accountOf("gina.soto"))?.passwordHash).toBeTruthy();
   });
 
+  it("Sí on Restablecer pressed three times resets once: one email, one audit event, the password it sent kept", async () => {
+    await steps.createUser({ username: "ines.mora", placeIds: [placeId] });
+    await harness.drainOutbox();
+    const list = await listWith("ines.mora");
+    const question = await steps.clickAndWaitForAnswer(ADMIN, { actionId: "users.reset.ask", in: list });
+    const resetsBefore = (await steps.auditRows("user.password_reset")).length;
+    const sequence = harness.slack.workspace.lastSequence();
+
+    const first = await steps.clickAndWaitForAnswer(ADMIN, { actionId: "users.reset.yes", in: question });
+    expect(textOf(first)).toContain("🔑 Se restableció la contraseña de *ines.mora*");
+    await harness.drainOutbox();
+    const hashAfterFirst = (await accountOf("ines.mora"))?.passwordHash;
+    expect(hashAfterFirst).toBeTruthy();
+
+    // The same question's Sí again, twice at once, as a triple click sends it.
+    const again = await Promise.all([
+      steps.forgeClick(ADMIN, question, { actionId: "users.reset.yes" }),
+      steps.forgeClick(ADMIN, question, { actionId: "users.reset.yes" }),
+    ]);
+    for (const answer of again) expectAcknowledged(answer);
+    const notices = await harness.slack.workspace.waitFor(() => {
+      const posted = harness.slack
+        .timeline(sequence)
+        .filter((entry) => entry.kind === "response_url")
+        .map((entry) => JSON.stringify(entry.request));
+      return posted.length === 3 ? posted : undefined;
+    }, PATIENCE);
+    expect(
+      notices.filter((notice) => notice.includes("ya se restableció con esta confirmación")),
+    ).toHaveLength(2);
+    await harness.drainOutbox();
+
+    expect((await steps.auditRows("user.password_reset")).slice(resetsBefore)).toHaveLength(1);
+    const emails = harness.smtp.messages.filter(
+      (message) => recipientOf(message) === "ines.mora@cliente.example",
+    );
+    expect(emails).toHaveLength(2); // the welcome and one reset
+    expect((await accountOf("ines.mora"))?.passwordHash).toBe(hashAfterFirst);
+
+    // A new question is a new reset.
+    const secondQuestion = await steps.clickAndWaitForAnswer(ADMIN, {
+      actionId: "users.reset.ask",
+      in: await listWith("ines.mora"),
+    });
+    const secondReset = await steps.clickAndWaitForAnswer(ADMIN, {
+      actionId: "users.reset.yes",
+      in: secondQuestion,
+    });
+    expect(textOf(secondReset)).toContain("🔑 Se restableció la contraseña de *ines.mora*");
+    expect((await steps.auditRows("user.password_reset")).slice(resetsBefore)).toHaveLength(2);
+  });
+
   it("Deshabilitar and Habilitar switch the account and its button", async () => {
     await steps.createUser({ username: "hugo.vera", placeIds: [placeId] });
     const list = await listWith("hugo.vera");

@@ -2,6 +2,7 @@
 // (each asking Sí / No), Deshabilitar / Habilitar, Desbloquear. Each is acked at once, authorised
 // again by its use case, and answered by replacing the list message.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { newConfirmationId } from "../../../../application/confirmations.ts";
 import { deletePortalUser } from "../../../../application/users/delete-portal-user.ts";
 import { disablePortalUser } from "../../../../application/users/disable-portal-user.ts";
 import { enablePortalUser } from "../../../../application/users/enable-portal-user.ts";
@@ -29,21 +30,35 @@ type TButtonAction = BlockAction<ButtonAction>;
 
 type TRowChange = (
   dependencies: TSlackFeatureDependencies["useCases"],
-  options: { context: TRequestContext; user: TPortalUserReference },
+  options: { context: TRequestContext; user: TPortalUserReference; confirmationId?: string },
 ) => Promise<TPortalUserDetails>;
 
-const ROW_CHANGES: ReadonlyArray<
-  readonly [
-    string,
-    TRowChange,
-    "done.deleted" | "done.reset" | "done.disabled" | "done.enabled" | "done.unlocked",
-  ]
-> = [
-  [UsersActionId.CONFIRM_DELETE, deletePortalUser, "done.deleted"],
-  [UsersActionId.CONFIRM_RESET, resetPortalUserPassword, "done.reset"],
-  [UsersActionId.DISABLE, disablePortalUser, "done.disabled"],
-  [UsersActionId.ENABLE, enablePortalUser, "done.enabled"],
-  [UsersActionId.UNLOCK, unlockPortalUser, "done.unlocked"],
+type TDoneKey = "done.deleted" | "done.reset" | "done.disabled" | "done.enabled" | "done.unlocked";
+
+interface TRowChangeEntry {
+  readonly actionId: string;
+  readonly change: TRowChange;
+  readonly doneKey: TDoneKey;
+  /** A Sí button's change: it needs the question's id, and says this when the id was used already. */
+  readonly confirmed?: "done.already_gone" | "done.already_reset";
+}
+
+const ROW_CHANGES: readonly TRowChangeEntry[] = [
+  {
+    actionId: UsersActionId.CONFIRM_DELETE,
+    change: deletePortalUser,
+    doneKey: "done.deleted",
+    confirmed: "done.already_gone",
+  },
+  {
+    actionId: UsersActionId.CONFIRM_RESET,
+    change: resetPortalUserPassword,
+    doneKey: "done.reset",
+    confirmed: "done.already_reset",
+  },
+  { actionId: UsersActionId.DISABLE, change: disablePortalUser, doneKey: "done.disabled" },
+  { actionId: UsersActionId.ENABLE, change: enablePortalUser, doneKey: "done.enabled" },
+  { actionId: UsersActionId.UNLOCK, change: unlockPortalUser, doneKey: "done.unlocked" },
 ];
 
 export function registerUsersActions(app: App, dependencies: TSlackFeatureDependencies): void {
@@ -124,7 +139,10 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
           user: { id: row.u },
           beforeChange: kind === "delete" ? AuditAction.USER_DELETED : AuditAction.USER_PASSWORD_RESET,
         });
-        await respond({ replace_original: true, ...confirmationMessage({ kind, user, state: row, locale }) });
+        await respond({
+          replace_original: true,
+          ...confirmationMessage({ kind, user, state: row, locale, confirmationId: newConfirmationId() }),
+        });
       } catch (error) {
         await showList(
           respond,
@@ -136,22 +154,34 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
     });
   }
 
-  for (const [actionId, change, doneKey] of ROW_CHANGES) {
+  for (const { actionId, change, doneKey, confirmed } of ROW_CHANGES) {
     app.action<TButtonAction>(actionId, async ({ ack, action, respond, context }) => {
       await ack();
       const requestContext = requestContextOf(context);
       const row = decodeRowValue(action.value);
       if (row === undefined) return;
+      if (confirmed !== undefined && row.confirmation === undefined) {
+        // A Sí that no question of ours carried: there is nothing it confirms.
+        await showList(respond, requestContext, row, copy("done.not_confirmed"));
+        return;
+      }
       let notice: string;
       try {
-        const user = await change(useCases, { context: requestContext, user: { id: row.u } });
+        const user = await change(useCases, {
+          context: requestContext,
+          user: { id: row.u },
+          ...(row.confirmation === undefined ? {} : { confirmationId: row.confirmation }),
+        });
         notice = copy(doneKey, { username: escapeMrkdwn(user.username), email: escapeMrkdwn(user.email) });
       } catch (error) {
-        // A second Sí finds the account gone: the first one did the work.
-        notice =
-          isDomainError(error) && error.code === ErrorCode.USER_NOT_FOUND
-            ? copy("done.already_gone")
-            : errorText(error, locale, requestContext.requestId, logger);
+        // A second Sí of one question: the first one did the work (or the account is gone since).
+        const alreadyDone =
+          confirmed !== undefined &&
+          isDomainError(error) &&
+          (error.code === ErrorCode.CONFIRMATION_USED || error.code === ErrorCode.USER_NOT_FOUND);
+        notice = alreadyDone
+          ? copy(error.code === ErrorCode.USER_NOT_FOUND ? "done.already_gone" : confirmed)
+          : errorText(error, locale, requestContext.requestId, logger);
       }
       await showList(respond, requestContext, row, notice);
     });

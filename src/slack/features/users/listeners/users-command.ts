@@ -2,6 +2,7 @@
 // Messages are answered in the ack itself; a form is opened right after the ack, while the
 // trigger_id is fresh.
 import type { App } from "@slack/bolt";
+import { newConfirmationId } from "../../../../application/confirmations.ts";
 import { getPortalUser } from "../../../../application/users/get-portal-user.ts";
 import { AuditAction } from "../../../../domain/audit-actions.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
@@ -85,7 +86,13 @@ export function registerUsersCommand(app: App, dependencies: TSlackFeatureDepend
           });
           await ack({
             response_type: "ephemeral",
-            ...confirmationMessage({ kind: parsed.verb, user, state: { p: 1 }, locale }),
+            ...confirmationMessage({
+              kind: parsed.verb,
+              user,
+              state: { p: 1 },
+              locale,
+              confirmationId: newConfirmationId(),
+            }),
           });
           return;
         }

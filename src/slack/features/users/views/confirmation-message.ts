@@ -12,6 +12,8 @@ export function confirmationMessage(options: {
   user: TPortalUserDetails;
   state: TListState;
   locale: TLocale;
+  /** A new id for this question: its Sí acts once. */
+  confirmationId: string;
 }): TSlackMessage {
   const copy = usersCopy(options.locale);
   const question = copy(options.kind === "delete" ? "confirm.delete" : "confirm.reset", {
@@ -19,7 +21,7 @@ export function confirmationMessage(options: {
     fullName: escapeMrkdwn(options.user.fullName),
     email: escapeMrkdwn(options.user.email),
   });
-  const value = encodeValue({ ...options.state, u: options.user.id });
+  const value = encodeValue({ ...options.state, u: options.user.id, confirmation: options.confirmationId });
   return {
     text: question,
     blocks: [

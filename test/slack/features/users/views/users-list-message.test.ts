@@ -111,12 +111,14 @@ describe("users list message", () => {
       user: user(),
       state: { q: "mar", p: 2 },
       locale: "es",
+      confirmationId: "0b6a4f4e-6a39-4c43-9d43-2b5f3c0e9a11",
     });
     expect(message.text).toContain("¿Eliminar al usuario *maria.lopez*");
     const buttons = JSON.stringify(message.blocks);
     expect(buttons).toContain('"text":"Sí"');
     expect(buttons).toContain('"style":"danger"');
     expect(actionIds(message.blocks)).toEqual(["users.delete.yes", "users.cancel"]);
-    expect(buttons).toContain(JSON.stringify(JSON.stringify({ q: "mar", p: 2, u: user().id })).slice(1, -1));
+    const yes = { q: "mar", p: 2, u: user().id, confirmation: "0b6a4f4e-6a39-4c43-9d43-2b5f3c0e9a11" };
+    expect(buttons).toContain(JSON.stringify(JSON.stringify(yes)).slice(1, -1));
   });
 });
