@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { TUseCaseDependencies } from "./application/dependencies.ts";
+import { purgeExpiredRecords } from "./application/housekeeping/purge-expired-records.ts";
 import type { Clock } from "./application/ports/clock.ts";
 import { systemClock } from "./application/ports/clock.ts";
 import type { Database } from "./application/ports/database.ts";
@@ -16,6 +17,7 @@ import { createMailTransport } from "./infrastructure/email/mail-transport.ts";
 import { createEmailHandlers } from "./infrastructure/outbox/email-handlers.ts";
 import { createOutboxWorker, type OutboxWorker } from "./infrastructure/outbox/outbox-worker.ts";
 import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-database.ts";
+import { createPeriodicTask } from "./infrastructure/scheduling/periodic-task.ts";
 import { createBcryptPasswordHasher } from "./infrastructure/security/password-hasher.ts";
 import { generateTemporaryPassword } from "./infrastructure/security/temporary-password-generator.ts";
 import { createZxcvbnCommonPasswordChecker } from "./infrastructure/security/zxcvbn-common-password-checker.ts";
@@ -145,6 +147,14 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       ),
   });
 
+  const housekeeping = createPeriodicTask({
+    name: "housekeeping",
+    intervalMs: 10 * 60_000,
+    firstDelayMs: 60_000,
+    run: () => purgeExpiredRecords(dependencies),
+    logger: logger.child({ component: "housekeeping" }),
+  });
+
   const routes: TRoute[] = [
     {
       method: "GET",
@@ -165,6 +175,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   const port = await httpServer.listen(environment.PORT, options.host);
   await slack?.start();
   outboxWorker.start();
+  housekeeping.start();
   logger.info({ port }, "listening");
 
   return {
@@ -176,6 +187,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       await slack?.stop();
       await httpServer.close();
       await outboxWorker.stop();
+      await housekeeping.stop();
       mailTransport.close();
       if (ownsDatabase) await database.close();
     },

@@ -53,7 +53,7 @@ export function createSlackApp(
         }
       : { receiver }),
   });
-  app.use(requestContextMiddleware(dependencies.logger));
+  app.use(requestContextMiddleware(dependencies.useCases));
   app.use(inputTextMiddleware(dependencies.locale, dependencies.logger));
   for (const feature of SLACK_FEATURES) feature.register(app, dependencies);
   app.error(async (error) => {

@@ -2,7 +2,6 @@
 // OpenAPI document. The composition root adds them to the server's routes.
 import { randomUUID } from "node:crypto";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
-import type { Clock } from "../../application/ports/clock.ts";
 import type { Logger } from "../../application/ports/logger.ts";
 import { sendJson } from "../http-server.ts";
 import { createApiKeyCheck } from "./api-key.ts";
@@ -33,21 +32,18 @@ export interface TPortalApiOptions {
   readonly apiKey: string | undefined;
   readonly logger: Logger;
   readonly rateLimits?: TPortalRateLimits;
-  /** The rate limits' clock; the use cases' clock when not given. */
-  readonly clock?: Clock;
 }
 
 export function createPortalApiRoutes(options: TPortalApiOptions): TPortalApiRoute[] {
   const { dependencies, logger } = options;
   const rateLimits = options.rateLimits ?? DEFAULT_PORTAL_RATE_LIMITS;
-  const clock = options.clock ?? dependencies.clock;
   if (options.apiKey === undefined) {
     logger.warn({}, "PORTAL_API_KEY is not set: the portal API answers 503 portal_api_disabled");
   }
   const guards: TPortalApiGuards = {
     checkApiKey: options.apiKey === undefined ? undefined : createApiKeyCheck(options.apiKey),
-    perClient: createRateLimiter({ ...rateLimits.perClient, clock }),
-    perUsername: createRateLimiter({ ...rateLimits.perUsername, clock }),
+    perClient: createRateLimiter({ dependencies, name: "portal.client", rule: rateLimits.perClient }),
+    perUsername: createRateLimiter({ dependencies, name: "portal.username", rule: rateLimits.perUsername }),
     maximumBodyBytes: MAXIMUM_BODY_BYTES,
     logger,
   };

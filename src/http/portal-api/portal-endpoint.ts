@@ -68,7 +68,7 @@ async function answerCall<TBody, TError extends TPortalApiError>(
   if (!guards.checkApiKey(request.headers.authorization)) {
     return refusal("unauthorized", {}, { "www-authenticate": "Bearer" });
   }
-  const fromClient = guards.perClient.consume(clientAddressOf(request));
+  const fromClient = await guards.perClient.consume(clientAddressOf(request));
   if (!fromClient.allowed) return rateLimited(fromClient.retryAfterSeconds);
 
   const body = await readJsonBody(request, guards.maximumBodyBytes);
@@ -80,7 +80,7 @@ async function answerCall<TBody, TError extends TPortalApiError>(
   const parsed = endpoint.schema.safeParse(body.value);
   if (!parsed.success) return refusal("bad_request", { problems: problemsOf(parsed.error) });
 
-  const forUsername = guards.perUsername.consume(normalizeUsername(endpoint.usernameOf(parsed.data)));
+  const forUsername = await guards.perUsername.consume(normalizeUsername(endpoint.usernameOf(parsed.data)));
   if (!forUsername.allowed) return rateLimited(forUsername.retryAfterSeconds);
 
   return endpoint.answer(parsed.data, { actor: { kind: "portal" }, requestId });

@@ -402,7 +402,9 @@ describe(`portal API over HTTP (${testDatabaseKind} database)`, () => {
     }
     const limited = await login("visitante61", "guess");
     expect(limited.status).toBe(429);
-    expect(limited.headers["retry-after"]).toBe("60");
+    // Until the hits of this minute weigh less (the limit slides): at most one window.
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers["retry-after"])).toBeLessThanOrEqual(61);
     const forAnotherPerson = await login("visitante61", "guess", {
       headers: { "x-forwarded-for": "203.0.113.7, 127.0.0.1" },
     });
