@@ -19,6 +19,7 @@ import { createOutboxWorker, type OutboxWorker } from "./infrastructure/outbox/o
 import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-database.ts";
 import { createPeriodicTask } from "./infrastructure/scheduling/periodic-task.ts";
 import { createBcryptPasswordHasher } from "./infrastructure/security/password-hasher.ts";
+import { createSecretSealer, sealingKey } from "./infrastructure/security/secret-sealer.ts";
 import { generateTemporaryPassword } from "./infrastructure/security/temporary-password-generator.ts";
 import { createZxcvbnCommonPasswordChecker } from "./infrastructure/security/zxcvbn-common-password-checker.ts";
 import { createSlackApp, type TSlackApp } from "./slack/create-slack-app.ts";
@@ -66,6 +67,9 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     }),
     commonPasswordChecker: createZxcvbnCommonPasswordChecker(),
     generateTemporaryPassword,
+    secretSealer: createSecretSealer(
+      await sealingKey({ pepper: environment.PASSWORD_PEPPER, dataDir: environment.DATA_DIR }),
+    ),
     clock: options.clock ?? systemClock,
     logger,
     settings: {
@@ -119,6 +123,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       ...createEmailHandlers({
         dependencies,
         transport: mailTransport,
+        messageIdDomain: messageIdDomainOf(environment.MAIL_FROM),
         supportContact: environment.SUPPORT_CONTACT,
       }),
       ...(slackBotToken === undefined
@@ -192,4 +197,10 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       if (ownsDatabase) await database.close();
     },
   };
+}
+
+/** The domain of MAIL_FROM's address ("PremiumOne <no-reply@example.com>" → "example.com"). */
+function messageIdDomainOf(mailFrom: string): string {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  return address.slice(address.lastIndexOf("@") + 1).trim() || "premiumone.invalid";
 }

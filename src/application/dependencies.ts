@@ -5,6 +5,7 @@ import type { Clock } from "./ports/clock.ts";
 import type { Database } from "./ports/database.ts";
 import type { Logger } from "./ports/logger.ts";
 import type { PasswordHasher, TemporaryPasswordGenerator } from "./ports/password-hasher.ts";
+import type { SecretSealer } from "./ports/secret-sealer.ts";
 
 export interface TUseCaseSettings {
   readonly locale: "es" | "en";
@@ -20,6 +21,8 @@ export interface TUseCaseDependencies {
   readonly passwordHasher: PasswordHasher;
   readonly commonPasswordChecker: CommonPasswordChecker;
   readonly generateTemporaryPassword: TemporaryPasswordGenerator;
+  /** Seals a credential email's password in its outbox row until it is delivered. */
+  readonly secretSealer: SecretSealer;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: TUseCaseSettings;

@@ -3,6 +3,7 @@
 import type { TUseCaseDependencies, TUseCaseSettings } from "../../src/application/dependencies.ts";
 import type { Database } from "../../src/application/ports/database.ts";
 import { createBcryptPasswordHasher } from "../../src/infrastructure/security/password-hasher.ts";
+import { createSecretSealer } from "../../src/infrastructure/security/secret-sealer.ts";
 import { generateTemporaryPassword } from "../../src/infrastructure/security/temporary-password-generator.ts";
 import { createZxcvbnCommonPasswordChecker } from "../../src/infrastructure/security/zxcvbn-common-password-checker.ts";
 import { createRecordingLogger, type TRecordedLog } from "./silent-logger.ts";
@@ -37,6 +38,7 @@ export function createTestDependencies(
     passwordHasher: createBcryptPasswordHasher({ pepper: "test-pepper-0123456789abcdef0123456789", cost: 4 }),
     commonPasswordChecker: checker,
     generateTemporaryPassword,
+    secretSealer: createSecretSealer(Buffer.alloc(32, 7)),
     clock: overrides.clock ?? createTestClock(),
     logger: createRecordingLogger(logs),
     logs,

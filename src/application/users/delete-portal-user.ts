@@ -47,7 +47,7 @@ export async function deletePortalUser(
         kind: OutboxKind.CREDENTIALS_EMAIL,
         payload: { path: ["userId"], equals: user.id },
       },
-      data: { status: "CANCELLED", lastError: "account deleted" },
+      data: { status: "CANCELLED", lastError: "account deleted", sealedSecret: null },
     });
     await audit({
       action: AuditAction.USER_DELETED,

@@ -1,6 +1,11 @@
-// Called by the outbox worker when it sends a credential email (welcome or reset): makes a new
-// temporary password, stores only its hash, and hands the plaintext to the sender alone. A retry
-// makes another one, so no plaintext password is ever at rest.
+// The temporary password of a credential email (welcome or reset). The outbox worker asks for it
+// when it sends the email: on the message's first attempt a new password is made, its hash stored
+// on the account and the password itself sealed (encrypted) in the message's row, in one
+// transaction; a retry — after a timeout, or a crash right after the SMTP server took the email —
+// opens the sealed password and sends the very same email again, so a second copy never voids the
+// first. The worker wipes the sealed value when the message closes (sent, failed or cancelled).
+import { createHash } from "node:crypto";
+import { z } from "zod";
 import { temporaryPasswordExpiry } from "../../domain/temporary-password.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 
@@ -12,31 +17,150 @@ export interface TIssuedTemporaryPassword {
   readonly expiresAt: Date;
 }
 
-/** Undefined when the account no longer exists (deleted before its email went out). */
+/** The outbox row being delivered, as the worker claimed it: only that claim may seal into it. */
+export interface TOutboxClaim {
+  readonly outboxMessageId: string;
+  readonly leasedBy: string;
+  readonly attempts: number;
+}
+
+export type TCredentialsForEmail =
+  | { readonly kind: "send"; readonly credentials: TIssuedTemporaryPassword }
+  /** Nothing to send: the account is gone, or its password changed since the first attempt. */
+  | { readonly kind: "cancel"; readonly reason: string }
+  /** The claim on the row was lost (another worker has it): send nothing now. */
+  | { readonly kind: "claim_lost" };
+
+const ZSealedCredentials = z.object({
+  password: z.string().min(1),
+  expiresAt: z.iso.datetime(),
+  /** sha256 of the bcrypt hash stored with it: a later change of the password shows. */
+  hashDigest: z.string().length(64),
+});
+
+const digest = (hash: string) => createHash("sha256").update(hash).digest("hex");
+
+const accountSelect = { username: true, fullName: true, email: true, passwordHash: true } as const;
+
+/** Makes a new temporary password for the account and stores its hash; undefined when the account is gone. */
 export async function issueTemporaryPassword(
   dependencies: TUseCaseDependencies,
   options: { userId: string },
 ): Promise<TIssuedTemporaryPassword | undefined> {
-  const password = dependencies.generateTemporaryPassword();
-  // Hashed before the transaction: the embedded database is one connection, held for no bcrypt.
-  const passwordHash = await dependencies.passwordHasher.hash(password);
-  const now = dependencies.clock();
-  const expiresAt = temporaryPasswordExpiry(now, dependencies.settings.temporaryPasswordTtlHours);
+  const made = await makePassword(dependencies);
   const updated = await dependencies.database.prisma.portalUser.updateMany({
     where: { id: options.userId },
-    data: {
-      passwordHash,
-      passwordIsTemporary: true,
-      passwordExpiresAt: expiresAt,
-      failedPasswordAttempts: 0,
-      lockedUntil: null,
-    },
+    data: accountWith(made.passwordHash, made.expiresAt),
   });
   if (updated.count === 0) return undefined;
   const user = await dependencies.database.prisma.portalUser.findUnique({
     where: { id: options.userId },
-    select: { username: true, fullName: true, email: true },
+    select: accountSelect,
   });
   if (user === null) return undefined;
-  return { ...user, password, expiresAt };
+  return { ...withoutHash(user), password: made.password, expiresAt: made.expiresAt };
+}
+
+/** The credentials the outbox message carries: made on its first attempt, the same on every retry. */
+export async function credentialsForEmail(
+  dependencies: TUseCaseDependencies,
+  options: { userId: string; claim: TOutboxClaim },
+): Promise<TCredentialsForEmail> {
+  const { claim } = options;
+  const prisma = dependencies.database.prisma;
+  const row = await prisma.outboxMessage.findUnique({
+    where: { id: claim.outboxMessageId },
+    select: { sealedSecret: true },
+  });
+  const sealed = row?.sealedSecret ? openSealed(dependencies, row.sealedSecret, claim) : undefined;
+  if (sealed !== undefined) {
+    const user = await prisma.portalUser.findUnique({ where: { id: options.userId }, select: accountSelect });
+    if (user === null) return { kind: "cancel", reason: "the account no longer exists" };
+    if (user.passwordHash === null || digest(user.passwordHash) !== sealed.hashDigest) {
+      return { kind: "cancel", reason: "the account's password changed since this email was first sent" };
+    }
+    return {
+      kind: "send",
+      credentials: { ...withoutHash(user), password: sealed.password, expiresAt: new Date(sealed.expiresAt) },
+    };
+  }
+  if (row?.sealedSecret) {
+    // Sealed under another key (PASSWORD_PEPPER changed): this one cannot be resent; a new one goes.
+    dependencies.logger.warn(
+      { outboxMessageId: claim.outboxMessageId },
+      "a sealed credential could not be opened; a new temporary password is made",
+    );
+  }
+  const made = await makePassword(dependencies);
+  const sealedSecret = dependencies.secretSealer.seal(
+    JSON.stringify({
+      password: made.password,
+      expiresAt: made.expiresAt.toISOString(),
+      hashDigest: digest(made.passwordHash),
+    }),
+    claim.outboxMessageId,
+  );
+  return prisma.$transaction(async (transaction): Promise<TCredentialsForEmail> => {
+    const held = await transaction.outboxMessage.updateMany({
+      where: {
+        id: claim.outboxMessageId,
+        status: "PENDING",
+        leasedBy: claim.leasedBy,
+        attempts: claim.attempts,
+      },
+      data: { sealedSecret },
+    });
+    if (held.count === 0) return { kind: "claim_lost" };
+    const updated = await transaction.portalUser.updateMany({
+      where: { id: options.userId },
+      data: accountWith(made.passwordHash, made.expiresAt),
+    });
+    if (updated.count === 0) return { kind: "cancel", reason: "the account no longer exists" };
+    const user = await transaction.portalUser.findUniqueOrThrow({
+      where: { id: options.userId },
+      select: accountSelect,
+    });
+    return {
+      kind: "send",
+      credentials: { ...withoutHash(user), password: made.password, expiresAt: made.expiresAt },
+    };
+  });
+}
+
+function openSealed(dependencies: TUseCaseDependencies, sealed: string, claim: TOutboxClaim) {
+  const text = dependencies.secretSealer.open(sealed, claim.outboxMessageId);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = ZSealedCredentials.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function makePassword(dependencies: TUseCaseDependencies) {
+  const password = dependencies.generateTemporaryPassword();
+  // Hashed before any transaction: the embedded database is one connection, held for no bcrypt.
+  const passwordHash = await dependencies.passwordHasher.hash(password);
+  const expiresAt = temporaryPasswordExpiry(
+    dependencies.clock(),
+    dependencies.settings.temporaryPasswordTtlHours,
+  );
+  return { password, passwordHash, expiresAt };
+}
+
+function accountWith(passwordHash: string, expiresAt: Date) {
+  return {
+    passwordHash,
+    passwordIsTemporary: true,
+    passwordExpiresAt: expiresAt,
+    failedPasswordAttempts: 0,
+    lockedUntil: null,
+    credentialEmailFailedAt: null,
+    credentialEmailFailure: null,
+  };
+}
+
+function withoutHash(user: { username: string; fullName: string; email: string }) {
+  return { username: user.username, fullName: user.fullName, email: user.email };
 }

@@ -45,7 +45,7 @@ export async function resetPortalUserPassword(
         kind: OutboxKind.CREDENTIALS_EMAIL,
         payload: { path: ["userId"], equals: before.id },
       },
-      data: { status: "CANCELLED", lastError: "superseded by a newer reset" },
+      data: { status: "CANCELLED", lastError: "superseded by a newer reset", sealedSecret: null },
     });
     const row = await transaction.portalUser.update({
       where: { id: before.id },

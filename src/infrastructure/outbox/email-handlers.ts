@@ -1,6 +1,7 @@
 // The outbox's email deliveries. A credentials email (welcome, reset) makes its temporary password
-// only now, as it is sent: the password lives in this function's memory and in the email, nowhere
-// else (a retry makes a new one). A notice email carries everything it says in its payload.
+// on its first attempt, sealed in its outbox row until it is delivered, so that a retry sends the
+// very same email. A notice email carries everything it says in its payload. Every email of one
+// outbox row has one Message-ID and one Date, however often it is tried: a copy is the same message.
 import { z } from "zod";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
 import {
@@ -8,7 +9,7 @@ import {
   type TCredentialsEmailPayload,
   type TNoticeEmailPayload,
 } from "../../application/outbox/outbox-messages.ts";
-import { issueTemporaryPassword } from "../../application/users/issue-temporary-password.ts";
+import { credentialsForEmail } from "../../application/users/issue-temporary-password.ts";
 import { classifyMailError, type MailTransport, type TEmail } from "../email/mail-transport.ts";
 import { accountLockedEmail } from "../email/templates/account-locked-email.ts";
 import { emailChangedEmail } from "../email/templates/email-changed-email.ts";
@@ -40,12 +41,18 @@ const ZNoticeEmailPayload = z.object({
 export interface TEmailHandlersOptions {
   readonly dependencies: TUseCaseDependencies;
   readonly transport: MailTransport;
+  /** The domain of the Message-IDs (MAIL_FROM's). */
+  readonly messageIdDomain: string;
   /** SUPPORT_CONTACT: every email ends with it when given. */
   readonly supportContact?: string | undefined;
 }
 
 export function createEmailHandlers(options: TEmailHandlersOptions): TOutboxHandlers {
   const { dependencies, transport, supportContact } = options;
+  const identity = (delivery: TOutboxDelivery) => ({
+    messageId: `<${delivery.id}@${options.messageIdDomain}>`,
+    date: delivery.createdAt,
+  });
 
   async function send(email: TEmail, secret?: string): Promise<void> {
     try {
@@ -58,8 +65,13 @@ export function createEmailHandlers(options: TEmailHandlersOptions): TOutboxHand
   return {
     [OutboxKind.CREDENTIALS_EMAIL]: async (delivery) => {
       const payload = parsePayload(ZCredentialsEmailPayload, delivery);
-      const issued = await issueTemporaryPassword(dependencies, { userId: payload.userId });
-      if (issued === undefined) return cancelled("the account no longer exists");
+      const prepared = await credentialsForEmail(dependencies, {
+        userId: payload.userId,
+        claim: { outboxMessageId: delivery.id, leasedBy: delivery.leasedBy, attempts: delivery.attempts },
+      });
+      if (prepared.kind === "cancel") return cancelled(prepared.reason);
+      if (prepared.kind === "claim_lost") throw new TransientDeliveryError("the message's lease was lost");
+      const issued = prepared.credentials;
       const input = {
         locale: payload.locale,
         credentials: issued,
@@ -67,12 +79,12 @@ export function createEmailHandlers(options: TEmailHandlersOptions): TOutboxHand
         supportContact,
       };
       const email = payload.reason === "welcome" ? welcomeEmail(input) : passwordResetEmail(input);
-      await send({ to: issued.email, ...email }, issued.password);
+      await send({ to: issued.email, ...email, ...identity(delivery) }, issued.password);
       return delivered;
     },
     [OutboxKind.NOTICE_EMAIL]: async (delivery) => {
       const payload = parsePayload(ZNoticeEmailPayload, delivery);
-      await send({ to: payload.to, ...noticeEmail(payload, supportContact) });
+      await send({ to: payload.to, ...noticeEmail(payload, supportContact), ...identity(delivery) });
       return delivered;
     },
   };

@@ -11,6 +11,8 @@ export interface TOutboxDelivery {
   /** Counting this one. */
   readonly attempts: number;
   readonly createdAt: Date;
+  /** The worker holding the row's lease now: with `attempts`, the claim a handler may write under. */
+  readonly leasedBy: string;
 }
 
 export type TDeliveryOutcome =

@@ -135,8 +135,9 @@ export function createOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker 
       data: {
         ...data,
         leasedUntil: null,
-        // A row going back to the queue belongs to no one; a closed one keeps who closed it.
-        ...(data.status === "PENDING" ? { leasedBy: null } : {}),
+        // A row going back to the queue belongs to no one and keeps its sealed secret for the retry;
+        // a closed one keeps who closed it, and its secret is wiped.
+        ...(data.status === "PENDING" ? { leasedBy: null } : { sealedSecret: null }),
       },
     });
     return updated.count === 1;
@@ -147,7 +148,7 @@ export function createOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker 
     const recorded = await database.prisma.$transaction(async (transaction) => {
       const updated = await transaction.outboxMessage.updateMany({
         where: claimedBy(delivery),
-        data: { status: "FAILED", leasedUntil: null, lastError: reason },
+        data: { status: "FAILED", leasedUntil: null, lastError: reason, sealedSecret: null },
       });
       if (updated.count !== 1) return false;
       await recordAuditEvent(
@@ -201,7 +202,7 @@ export function createOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker 
   async function deliver(row: TClaimedRow): Promise<TOutcome> {
     const entry = handlers.get(row.kind);
     if (entry === undefined) throw new Error(`claimed a message of kind ${row.kind} with no handler`);
-    const delivery: TOutboxDelivery = { ...row, kind: entry.kind };
+    const delivery: TOutboxDelivery = { ...row, kind: entry.kind, leasedBy: workerId };
     if (delivery.attempts > maxAttempts) {
       // Earlier claims ended with no outcome (a crash, a lost lease): do not try for ever.
       return fail(delivery, `no outcome after ${delivery.attempts - 1} attempts`);

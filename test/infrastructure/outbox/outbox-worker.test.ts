@@ -101,6 +101,8 @@ describe(`outbox worker delivering emails (${testDatabaseKind} database)`, () =>
       workerId?: string;
       batchSize?: number;
       maxAttempts?: number;
+      /** Wraps the real transport, e.g. to fail after the server took the message. */
+      transport?: (real: MailTransport) => MailTransport;
     } = {},
   ) {
     const workerDependencies = options.dependencies ?? dependencies;
@@ -115,7 +117,12 @@ describe(`outbox worker delivering emails (${testDatabaseKind} database)`, () =>
       database: workerDependencies.database,
       handlers:
         options.handlers ??
-        createEmailHandlers({ dependencies: workerDependencies, transport, supportContact: SUPPORT_CONTACT }),
+        createEmailHandlers({
+          dependencies: workerDependencies,
+          transport: options.transport?.(transport) ?? transport,
+          messageIdDomain: "premiumone.example",
+          supportContact: SUPPORT_CONTACT,
+        }),
       logger: workerDependencies.logger.child({ component: "outbox" }),
       clock,
       workerId: options.workerId ?? `worker-${randomUUID()}`,
@@ -208,6 +215,67 @@ describe(`outbox worker delivering emails (${testDatabaseKind} database)`, () =>
     });
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
     expect(messagesTo("maria.lopez@example.com")).toHaveLength(1);
+  });
+
+  it("resends the very same email when the server took it but the outcome was lost: one Message-ID, one password", async () => {
+    const user = await createUser("ya.aceptado");
+    let lostOutcomes = 1;
+    const worker = makeWorker({
+      // The server accepts the message, then the connection breaks before the worker hears so
+      // (or the process dies right there): the attempt ends with no outcome.
+      transport: (real) => ({
+        async send(email) {
+          await real.send(email);
+          if (lostOutcomes > 0) {
+            lostOutcomes -= 1;
+            throw Object.assign(new Error("Connection closed unexpectedly"), { code: "ECONNECTION" });
+          }
+        },
+        close: () => real.close(),
+      }),
+    });
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    const pending = await credentialsRow(user.id);
+    expect(pending.sealedSecret).toMatch(/^v1\./);
+    clock.advance(BACKOFF.maxMs);
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+
+    const [first, second, ...others] = messagesTo("ya.aceptado@example.com");
+    expect(others).toEqual([]);
+    expect(second?.messageId).toBe(first?.messageId);
+    expect(first?.messageId).toBe(`<${pending.id}@premiumone.example>`);
+    expect(second?.date?.toISOString()).toBe(first?.date?.toISOString());
+    expect(second?.text).toBe(first?.text);
+    expect(second?.html).toBe(first?.html);
+    // Both copies carry the one password the account has.
+    await expectWorkingCredentials(first, user.id, testDatabase.database);
+    await expectWorkingCredentials(second, user.id, testDatabase.database);
+    // Delivered: the sealed password is gone from the row.
+    expect((await credentialsRow(user.id)).sealedSecret).toBeNull();
+  });
+
+  it("does not resend a sealed email whose account changed its password since", async () => {
+    const user = await createUser("ya.cambio");
+    const worker = makeWorker({
+      transport: (real) => ({
+        async send() {
+          throw Object.assign(new Error("Connection closed unexpectedly"), { code: "ECONNECTION" });
+        },
+        close: () => real.close(),
+      }),
+    });
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    await testDatabase.database.prisma.portalUser.update({
+      where: { id: user.id },
+      data: {
+        passwordHash: await dependencies.passwordHasher.hash("una frase propia del usuario"),
+        passwordIsTemporary: false,
+      },
+    });
+    clock.advance(BACKOFF.maxMs);
+    expect(await makeWorker().runOnce()).toMatchObject({ claimed: 1, cancelled: 1 });
+    expect(messagesTo("ya.cambio@example.com")).toEqual([]);
+    expect(await credentialsRow(user.id)).toMatchObject({ status: "CANCELLED", sealedSecret: null });
   });
 
   it("keeps the email queued while the mail server is down, then delivers it exactly once", async () => {
