@@ -14,7 +14,7 @@ import { checkHealth } from "./http/health.ts";
 import { createHttpServer, sendJson, type TRoute } from "./http/http-server.ts";
 import { createPortalApiRoutes } from "./http/portal-api/portal-api-routes.ts";
 import { createMailTransport } from "./infrastructure/email/mail-transport.ts";
-import { createEmailHandlers } from "./infrastructure/outbox/email-handlers.ts";
+import { createEmailFailureHooks, createEmailHandlers } from "./infrastructure/outbox/email-handlers.ts";
 import { createOutboxWorker, type OutboxWorker } from "./infrastructure/outbox/outbox-worker.ts";
 import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-database.ts";
 import { createPeriodicTask } from "./infrastructure/scheduling/periodic-task.ts";
@@ -138,6 +138,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
             locale: environment.BOT_LOCALE,
           })),
     },
+    failureHooks: createEmailFailureHooks(),
     logger: logger.child({ component: "outbox" }),
     clock: dependencies.clock,
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

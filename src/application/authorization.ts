@@ -36,14 +36,19 @@ export async function authorityOf(
   return { roles, auditRole: auditRoleOf(roles, fallback) };
 }
 
+export interface TAuditTarget {
+  readonly type: string;
+  readonly id?: string | undefined;
+  readonly label?: string | undefined;
+}
+
+/** A target worked out only when the attempt is refused (e.g. an account's username from its id). */
+export type TLazyAuditTarget = (client: TDatabaseClient) => Promise<TAuditTarget>;
+
 export interface TAttempt {
   /** What was attempted, as an audit action code. */
   readonly action: string;
-  readonly target?: {
-    readonly type: string;
-    readonly id?: string | undefined;
-    readonly label?: string | undefined;
-  };
+  readonly target?: TAuditTarget | TLazyAuditTarget;
 }
 
 /**
@@ -68,6 +73,10 @@ export async function requirePermission(
   throw new DomainError(ErrorCode.ACCESS_DENIED, { parameters: { permission: described } });
 }
 
+// The requests already refused: one request is one attempt, audited once, however many of its
+// steps are refused after the first (showing the list after a refused button, for instance).
+const refusedRequests = new WeakSet<TRequestContext>();
+
 export async function recordAccessDenied(
   dependencies: TUseCaseDependencies,
   context: TRequestContext,
@@ -75,7 +84,11 @@ export async function recordAccessDenied(
   attempt: TAttempt,
   reason: string,
 ): Promise<void> {
-  await dependencies.database.prisma.$transaction((transaction) =>
+  if (refusedRequests.has(context)) return;
+  refusedRequests.add(context);
+  const prisma = dependencies.database.prisma;
+  const target = typeof attempt.target === "function" ? await attempt.target(prisma) : attempt.target;
+  await prisma.$transaction((transaction) =>
     recordAuditEvent(
       transaction,
       {
@@ -83,7 +96,7 @@ export async function recordAccessDenied(
         actorRole: authority.auditRole,
         requestId: context.requestId,
         action: AuditAction.ACCESS_DENIED,
-        ...(attempt.target === undefined ? {} : { target: attempt.target }),
+        ...(target === undefined ? {} : { target }),
         changes: { attempted: attempt.action },
         result: "denied",
         reason,

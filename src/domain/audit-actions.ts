@@ -23,6 +23,8 @@ export const AuditAction = {
   ROLE_REVOKED: "role.revoked",
   ACCESS_DENIED: "access.denied",
   DELIVERY_FAILED: "delivery.failed",
+  /** A welcome or reset email refused for good: a delivery failure about an account. */
+  USER_CREDENTIALS_EMAIL_FAILED: "user.credentials_email_failed",
 } as const;
 export type TAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -16,7 +16,11 @@ import {
 } from "../../src/sandbox/slack-user-simulator.ts";
 import { startBot, type TRunningBot } from "../../src/start-bot.ts";
 import { createRecordingLogger, type TRecordedLog } from "./silent-logger.ts";
-import { startSmtpTestServer, type TSmtpTestServer } from "./smtp-test-server.ts";
+import {
+  startSmtpTestServer,
+  type TSmtpTestServer,
+  type TSmtpTestServerOptions,
+} from "./smtp-test-server.ts";
 import { createTestDatabase, type TTestDatabase } from "./test-database.ts";
 import { createTestClock, type TTestClock } from "./use-case-dependencies.ts";
 
@@ -60,7 +64,12 @@ export interface TSlackHarness {
 }
 
 export async function startSlackHarness(
-  options: { environment?: Record<string, string>; clock?: TTestClock; pollOutbox?: boolean } = {},
+  options: {
+    environment?: Record<string, string>;
+    clock?: TTestClock;
+    pollOutbox?: boolean;
+    smtp?: TSmtpTestServerOptions;
+  } = {},
 ): Promise<TSlackHarness> {
   const testDatabase = await createTestDatabase();
   const slack = await createFakeSlackWebApi({
@@ -69,7 +78,7 @@ export async function startSlackHarness(
     users: Object.values(PEOPLE),
     channels: [AUDIT_CHANNEL],
   });
-  const smtp = await startSmtpTestServer();
+  const smtp = await startSmtpTestServer(options.smtp);
   const dataDirectory = await mkdtemp(path.join(tmpdir(), "premiumone-harness-"));
   const environment = readEnvironment({
     SLACK_BOT_TOKEN: BOT_TOKEN,

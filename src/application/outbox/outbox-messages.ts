@@ -7,6 +7,7 @@ export const OutboxKind = {
   NOTICE_EMAIL: "email.notice",
   AUDIT_CHANNEL_POST: "slack.audit_post",
   SLACK_DIRECT_MESSAGE: "slack.direct_message",
+  SLACK_ADMIN_NOTICE: "slack.admin_notice",
 } as const;
 export type TOutboxKind = (typeof OutboxKind)[keyof typeof OutboxKind];
 
@@ -16,6 +17,8 @@ export interface TCredentialsEmailPayload {
   readonly reason: TCredentialsReason;
   readonly userId: string;
   readonly locale: "es" | "en";
+  /** The Slack user (an admin) who created or reset the account: told if the email is refused for good. */
+  readonly requestedBy?: string;
 }
 
 export type TNoticeTemplate = "password_changed" | "email_changed" | "account_locked";
@@ -44,11 +47,23 @@ export interface TSlackDirectMessagePayload {
   readonly locale: "es" | "en";
 }
 
+/** A DM to the admin who acted on an account, about that account (not to its owner). */
+export interface TAdminNoticePayload {
+  readonly slackUserId: string;
+  readonly notice: "credentials_email_failed";
+  readonly userId: string;
+  readonly username: string;
+  readonly email: string;
+  readonly reason: string;
+  readonly locale: "es" | "en";
+}
+
 interface TPayloadByKind {
   [OutboxKind.CREDENTIALS_EMAIL]: TCredentialsEmailPayload;
   [OutboxKind.NOTICE_EMAIL]: TNoticeEmailPayload;
   [OutboxKind.AUDIT_CHANNEL_POST]: TAuditChannelPostPayload;
   [OutboxKind.SLACK_DIRECT_MESSAGE]: TSlackDirectMessagePayload;
+  [OutboxKind.SLACK_ADMIN_NOTICE]: TAdminNoticePayload;
 }
 
 export type TOutboxPayload<TKind extends TOutboxKind> = TPayloadByKind[TKind];

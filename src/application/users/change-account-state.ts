@@ -7,7 +7,7 @@ import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import type { Prisma, TTransaction } from "../ports/database.ts";
-import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
   portalUserDetailsSelect,
   type TPortalUserDetails,
@@ -27,7 +27,7 @@ export async function changeAccountState(
 ): Promise<TPortalUserDetails> {
   const authority = await requirePermission(dependencies, options.context, Permission.USERS_WRITE, {
     action: options.action,
-    target: { type: "portal_user", label: referenceLabel(options.user) },
+    target: portalUserTarget(options.user),
   });
   return runAuditedChange(dependencies, options.context, authority, async (transaction, audit, now) => {
     const before = await findPortalUser(transaction, options.user, now);

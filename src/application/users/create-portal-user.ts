@@ -55,6 +55,7 @@ export async function createPortalUser(
       reason: "welcome",
       userId: user.id,
       locale,
+      ...(context.actor.kind === "slack" ? { requestedBy: context.actor.slackUserId } : {}),
     });
     if (user.slackUserId !== null) {
       await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {

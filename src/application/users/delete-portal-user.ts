@@ -9,7 +9,7 @@ import { requirePermission } from "../authorization.ts";
 import { useConfirmation } from "../confirmations.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { OutboxKind } from "../outbox/outbox-messages.ts";
-import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import { auditSnapshotOf, type TPortalUserDetails } from "./portal-user-details.ts";
 
 export async function deletePortalUser(
@@ -24,7 +24,7 @@ export async function deletePortalUser(
   const { context } = options;
   const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
     action: AuditAction.USER_DELETED,
-    target: { type: "portal_user", label: referenceLabel(options.user) },
+    target: portalUserTarget(options.user),
   });
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
     if (options.confirmationId !== undefined) {

@@ -6,7 +6,7 @@ import type { TAuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
-import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
 export async function getPortalUser(
@@ -16,7 +16,7 @@ export async function getPortalUser(
   const permission = options.beforeChange === undefined ? Permission.USERS_READ : Permission.USERS_WRITE;
   await requirePermission(dependencies, options.context, permission, {
     action: options.beforeChange ?? "user.view",
-    target: { type: "portal_user", label: referenceLabel(options.user) },
+    target: portalUserTarget(options.user),
   });
   return findPortalUser(dependencies.database.prisma, options.user, dependencies.clock());
 }

@@ -16,6 +16,8 @@ export const portalUserDetailsSelect = {
   failedPasswordAttempts: true,
   lockedUntil: true,
   disabledAt: true,
+  credentialEmailFailedAt: true,
+  credentialEmailFailure: true,
   createdAt: true,
   updatedAt: true,
   places: {
@@ -58,6 +60,8 @@ export interface TPortalUserDetails {
   readonly locked: boolean;
   readonly lockedUntil: Date | null;
   readonly disabled: boolean;
+  /** The latest welcome or reset email was refused for good (a Restablecer sends a new one). */
+  readonly credentialEmailRefused: { readonly at: Date; readonly reason: string } | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly places: readonly TAssignedPlace[];
@@ -92,6 +96,10 @@ export function toPortalUserDetails(row: TPortalUserRow, now: Date): TPortalUser
     locked: isLocked(row.lockedUntil, now),
     lockedUntil: row.lockedUntil,
     disabled: row.disabledAt !== null,
+    credentialEmailRefused:
+      row.credentialEmailFailedAt === null
+        ? null
+        : { at: row.credentialEmailFailedAt, reason: row.credentialEmailFailure ?? "" },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     places,

@@ -8,7 +8,7 @@ import { requirePermission } from "../authorization.ts";
 import { useConfirmation } from "../confirmations.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
-import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
   portalUserDetailsSelect,
   type TPortalUserDetails,
@@ -27,7 +27,7 @@ export async function resetPortalUserPassword(
   const { context } = options;
   const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
     action: AuditAction.USER_PASSWORD_RESET,
-    target: { type: "portal_user", label: referenceLabel(options.user) },
+    target: portalUserTarget(options.user),
   });
   const locale = dependencies.settings.locale;
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
@@ -55,6 +55,8 @@ export async function resetPortalUserPassword(
         passwordExpiresAt: null,
         failedPasswordAttempts: 0,
         lockedUntil: null,
+        credentialEmailFailedAt: null,
+        credentialEmailFailure: null,
       },
       select: portalUserDetailsSelect,
     });
@@ -68,6 +70,7 @@ export async function resetPortalUserPassword(
       reason: "password_reset",
       userId: user.id,
       locale,
+      ...(context.actor.kind === "slack" ? { requestedBy: context.actor.slackUserId } : {}),
     });
     if (user.slackUserId !== null) {
       await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {

@@ -8,7 +8,7 @@ import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
-import { findPortalUser, referenceLabel, type TPortalUserReference } from "./find-portal-user.ts";
+import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
   auditSnapshotOf,
   portalUserDetailsSelect,
@@ -35,7 +35,7 @@ export async function updatePortalUser(
   const { context } = options;
   const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
     action: AuditAction.USER_UPDATED,
-    target: { type: "portal_user", label: referenceLabel(options.user) },
+    target: portalUserTarget(options.user),
   });
   const checked = checkPortalUserFields(options.fields);
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {

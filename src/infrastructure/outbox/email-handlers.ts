@@ -10,6 +10,7 @@ import {
   type TNoticeEmailPayload,
 } from "../../application/outbox/outbox-messages.ts";
 import { credentialsForEmail } from "../../application/users/issue-temporary-password.ts";
+import { recordCredentialEmailRefusal } from "../../application/users/record-credential-email-refusal.ts";
 import { classifyMailError, type MailTransport, type TEmail } from "../email/mail-transport.ts";
 import { accountLockedEmail } from "../email/templates/account-locked-email.ts";
 import { emailChangedEmail } from "../email/templates/email-changed-email.ts";
@@ -18,7 +19,13 @@ import { passwordChangedEmail } from "../email/templates/password-changed-email.
 import { passwordResetEmail } from "../email/templates/password-reset-email.ts";
 import { welcomeEmail } from "../email/templates/welcome-email.ts";
 import { PermanentDeliveryError, TransientDeliveryError } from "./delivery-errors.ts";
-import { cancelled, delivered, type TOutboxDelivery, type TOutboxHandlers } from "./outbox-handler.ts";
+import {
+  cancelled,
+  delivered,
+  type TOutboxDelivery,
+  type TOutboxFailureHooks,
+  type TOutboxHandlers,
+} from "./outbox-handler.ts";
 
 const ZLocale = z.enum(["es", "en"]);
 
@@ -26,6 +33,7 @@ const ZCredentialsEmailPayload = z.object({
   reason: z.enum(["welcome", "password_reset"]),
   userId: z.uuid(),
   locale: ZLocale,
+  requestedBy: z.string().min(1).optional(),
 }) satisfies z.ZodType<TCredentialsEmailPayload>;
 
 const ZNoticeEmailPayload = z.object({
@@ -86,6 +94,17 @@ export function createEmailHandlers(options: TEmailHandlersOptions): TOutboxHand
       const payload = parsePayload(ZNoticeEmailPayload, delivery);
       await send({ to: payload.to, ...noticeEmail(payload, supportContact), ...identity(delivery) });
       return delivered;
+    },
+  };
+}
+
+/** A credential email refused for good marks its account and tells the admin who acted (see the use case). */
+export function createEmailFailureHooks(): TOutboxFailureHooks {
+  return {
+    [OutboxKind.CREDENTIALS_EMAIL]: async (transaction, delivery, { reason, now }) => {
+      const payload = ZCredentialsEmailPayload.safeParse(delivery.payload);
+      if (!payload.success) return undefined;
+      return recordCredentialEmailRefusal(transaction, { payload: payload.data, reason, now });
     },
   };
 }

@@ -2,6 +2,8 @@
 // one message (an email, a Slack post) outside any transaction; it throws a delivery error
 // (delivery-errors.ts) when it cannot, and answers "cancelled" when there is nothing left to deliver.
 import type { TOutboxKind } from "../../application/outbox/outbox-messages.ts";
+import type { TTransaction } from "../../application/ports/database.ts";
+import type { TAuditAction } from "../../domain/audit-actions.ts";
 
 export interface TOutboxDelivery {
   readonly id: string;
@@ -29,3 +31,24 @@ export const delivered: TDeliveryOutcome = { status: "sent" };
 export function cancelled(reason: string): TDeliveryOutcome {
   return { status: "cancelled", reason };
 }
+
+/** What the delivery.failed audit event says of a message of some kind, beyond its kind and reason. */
+export interface TFailureAuditDetails {
+  /** The audit action, when more telling than delivery.failed. */
+  readonly action?: TAuditAction;
+  /** What the failure is about (an account), instead of the outbox row. */
+  readonly target: { readonly type: string; readonly id?: string; readonly label?: string };
+  readonly changes?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Runs in the transaction that marks a message FAILED, before its audit event: the consequences of
+ * that failure for its kind (mark the account, tell an admin), and what the audit event names.
+ */
+export type TOutboxFailureHook = (
+  transaction: TTransaction,
+  delivery: TOutboxDelivery,
+  context: { readonly reason: string; readonly now: Date },
+) => Promise<TFailureAuditDetails | undefined>;
+
+export type TOutboxFailureHooks = Partial<Record<TOutboxKind, TOutboxFailureHook>>;

@@ -16,7 +16,12 @@ import type { Logger } from "../../application/ports/logger.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { backoffDelayMs, DEFAULT_BACKOFF, type TBackoffPolicy } from "./backoff.ts";
 import { PermanentDeliveryError, TransientDeliveryError } from "./delivery-errors.ts";
-import type { TOutboxDelivery, TOutboxHandler, TOutboxHandlers } from "./outbox-handler.ts";
+import type {
+  TOutboxDelivery,
+  TOutboxFailureHooks,
+  TOutboxHandler,
+  TOutboxHandlers,
+} from "./outbox-handler.ts";
 
 export const OUTBOX_WORKER_ACTOR = { kind: "system", name: "outbox" } as const;
 
@@ -32,6 +37,8 @@ export interface TFailedOutboxMessage extends TOutboxDelivery {
 export interface TOutboxWorkerOptions {
   readonly database: Database;
   readonly handlers: TOutboxHandlers;
+  /** Per kind, what a permanent failure also does and names (see outbox-handler.ts). */
+  readonly failureHooks?: TOutboxFailureHooks;
   readonly logger: Logger;
   readonly clock?: Clock;
   /** Unique per running instance (e.g. host, process id and a random suffix): it names the lease holder. */
@@ -151,15 +158,22 @@ export function createOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker 
         data: { status: "FAILED", leasedUntil: null, lastError: reason, sealedSecret: null },
       });
       if (updated.count !== 1) return false;
+      const details = await options.failureHooks?.[delivery.kind]?.(transaction, delivery, { reason, now });
       await recordAuditEvent(
         transaction,
         {
           actor: OUTBOX_WORKER_ACTOR,
           actorRole: "SYSTEM",
           requestId: delivery.id,
-          action: AuditAction.DELIVERY_FAILED,
-          target: { type: "outbox_message", id: delivery.id },
-          changes: { kind: delivery.kind, reason, attempts: delivery.attempts },
+          action: details?.action ?? AuditAction.DELIVERY_FAILED,
+          target: details?.target ?? { type: "outbox_message", id: delivery.id },
+          changes: {
+            kind: delivery.kind,
+            reason,
+            attempts: delivery.attempts,
+            ...details?.changes,
+            ...(details === undefined ? {} : { outboxMessageId: delivery.id }),
+          },
           result: "failed",
         },
         {

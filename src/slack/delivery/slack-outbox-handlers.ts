@@ -6,7 +6,7 @@ import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { findAuditEvent } from "../../application/audit/find-audit-event.ts";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
-import { OutboxKind } from "../../application/outbox/outbox-messages.ts";
+import { OutboxKind, type TAdminNoticePayload } from "../../application/outbox/outbox-messages.ts";
 import { getPortalUser } from "../../application/users/get-portal-user.ts";
 import { ErrorCode, isDomainError } from "../../domain/errors.ts";
 import type { TLocale } from "../../i18n/translate.ts";
@@ -14,10 +14,21 @@ import { PermanentDeliveryError } from "../../infrastructure/outbox/delivery-err
 import { cancelled, delivered, type TOutboxHandlers } from "../../infrastructure/outbox/outbox-handler.ts";
 import { accountNoticeMessage } from "../features/account/views/account-notice-message.ts";
 import { auditEventText } from "../features/audit/views/audit-event-text.ts";
+import { adminNoticeMessage } from "../features/users/views/admin-notice-message.ts";
 import { context, section } from "../ui/blocks.ts";
 import { classifySlackError } from "./slack-delivery-errors.ts";
 
 const ZAuditChannelPost = z.object({ auditEventId: z.string().regex(/^\d+$/), channelId: z.string().min(1) });
+const ZAdminNotice = z.object({
+  slackUserId: z.string().min(1),
+  notice: z.literal("credentials_email_failed"),
+  userId: z.uuid(),
+  username: z.string().min(1),
+  email: z.string().min(1),
+  reason: z.string(),
+  locale: z.enum(["es", "en"]),
+}) satisfies z.ZodType<TAdminNoticePayload>;
+
 const ZDirectMessage = z.object({
   slackUserId: z.string().min(1),
   message: z.enum(["welcome", "credentials_changed", "account_locked"]),
@@ -77,6 +88,18 @@ export function createSlackOutboxHandlers(options: {
       const message = accountNoticeMessage(payload.message, user, payload.locale);
       try {
         await client.chat.postMessage({ channel: payload.slackUserId, ...message });
+      } catch (error) {
+        throw classifySlackError(error);
+      }
+      return delivered;
+    },
+    [OutboxKind.SLACK_ADMIN_NOTICE]: async (delivery) => {
+      const payload = parse(ZAdminNotice, delivery.payload);
+      try {
+        await client.chat.postMessage({
+          channel: payload.slackUserId,
+          ...adminNoticeMessage(payload, payload.locale),
+        });
       } catch (error) {
         throw classifySlackError(error);
       }

@@ -102,17 +102,31 @@ describe(`searchIssuingPlaces and countIssuingPlaces (${testDatabaseKind} databa
   });
 
   it("refuses a Slack user with no role and audits each refusal", async () => {
-    const context = nobodyContext();
-    await expect(searchIssuingPlaces(dependencies, { context, query: "kemper" })).rejects.toMatchObject({
+    const searching = nobodyContext();
+    const counting = nobodyContext();
+    await expect(
+      searchIssuingPlaces(dependencies, { context: searching, query: "kemper" }),
+    ).rejects.toMatchObject({
       code: "ACCESS_DENIED",
       parameters: { permission: "places.read | users.write" },
     });
-    await expect(countIssuingPlaces(dependencies, { context })).rejects.toMatchObject({
+    await expect(countIssuingPlaces(dependencies, { context: counting })).rejects.toMatchObject({
       code: "ACCESS_DENIED",
     });
-    expect(await auditRowsOf(testDatabase.database, context)).toMatchObject([
+    expect(await auditRowsOf(testDatabase.database, searching)).toMatchObject([
       { action: "access.denied", result: "denied", changes: { attempted: "place.search" } },
+    ]);
+    expect(await auditRowsOf(testDatabase.database, counting)).toMatchObject([
       { action: "access.denied", result: "denied", changes: { attempted: "place.count" } },
+    ]);
+  });
+
+  it("audits one refused request once, however many of its steps are refused", async () => {
+    const context = nobodyContext();
+    await expect(searchIssuingPlaces(dependencies, { context, query: "kemper" })).rejects.toThrow();
+    await expect(countIssuingPlaces(dependencies, { context })).rejects.toThrow();
+    expect(await auditRowsOf(testDatabase.database, context)).toMatchObject([
+      { action: "access.denied", changes: { attempted: "place.search" } },
     ]);
   });
 });

@@ -52,7 +52,7 @@ describe(`createPortalUser (${testDatabaseKind} database)`, () => {
       where: { kind: "email.credentials" },
     });
     expect(outbox.map((message) => message.payload)).toEqual([
-      { reason: "welcome", userId: user.id, locale: "es" },
+      { reason: "welcome", userId: user.id, locale: "es", requestedBy: "U0ADMIN01" },
     ]);
   });
 

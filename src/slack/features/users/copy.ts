@@ -23,6 +23,8 @@ export const usersCopy = defineCopy(
     "status.locked": "🔒 bloqueado hasta {until}",
     "status.temporary": "⏳ contraseña temporal",
     "status.awaiting_email": "✉️ correo de bienvenida pendiente",
+    "status.email_refused":
+      "📭 correo rechazado ({reason}): corrige el correo si hace falta y usa Restablecer contraseña",
     "status.linked": "vinculado a <@{slackUserId}>",
     "confirm.delete": "¿Eliminar al usuario *{username}* ({fullName})? Ya no podrá entrar al portal.",
     "confirm.reset":
@@ -37,6 +39,9 @@ export const usersCopy = defineCopy(
     "done.enabled": "✅ Se habilitó a *{username}*.",
     "done.unlocked": "🔓 Se desbloqueó a *{username}*.",
     "done.already_gone": "Ese usuario ya no existe (quizá alguien más lo eliminó).",
+    "notice.credentials_email_failed":
+      "📭 No se pudo entregar el correo de acceso de *{username}* a {email}: {reason}. La cuenta no tiene una contraseña que alguien conozca: corrige el correo con Editar si hace falta y usa Restablecer contraseña.",
+    "notice.show_account": "Ver la cuenta",
     "done.already_reset":
       "Esa contraseña ya se restableció con esta confirmación; no se envió otro correo. Para otro restablecimiento, vuelve a pulsar Restablecer contraseña.",
     "done.not_confirmed":
@@ -82,6 +87,7 @@ export const usersCopy = defineCopy(
     "status.locked": "🔒 locked until {until}",
     "status.temporary": "⏳ temporary password",
     "status.awaiting_email": "✉️ welcome email pending",
+    "status.email_refused": "📭 email refused ({reason}): fix the address if needed and use Reset password",
     "status.linked": "linked to <@{slackUserId}>",
     "confirm.delete":
       "Delete the user *{username}* ({fullName})? They will no longer be able to sign in to the portal.",
@@ -97,6 +103,9 @@ export const usersCopy = defineCopy(
     "done.enabled": "✅ Enabled *{username}*.",
     "done.unlocked": "🔓 Unlocked *{username}*.",
     "done.already_gone": "That user no longer exists (perhaps someone else deleted it).",
+    "notice.credentials_email_failed":
+      "📭 The access email of *{username}* could not be delivered to {email}: {reason}. Nobody knows the account's password: fix the address with Edit if needed and use Reset password.",
+    "notice.show_account": "Show the account",
     "done.already_reset":
       "That password was already reset with this confirmation; no other email was sent. For another reset, press Reset password again.",
     "done.not_confirmed": "That button belongs to no question; ask for the action again from the list.",

@@ -138,9 +138,14 @@ describe(`/usuarios authorisation end to end (${testDatabaseKind} database)`, ()
         expect(textOf(seen)).not.toContain("¿Eliminar");
         expect(textOf(seen)).not.toContain("¿Restablecer");
 
-        const refusals = await refusalsSince(auditId);
-        expect(refusals).toContainEqual({ actorId: forgerId, attempted });
-        expect(refusals.every((refusal) => refusal.actorId === forgerId)).toBe(true);
+        // One refusal, one audit row — naming the account by its username, not its id.
+        expect(await refusalsSince(auditId)).toEqual([{ actorId: forgerId, attempted }]);
+        const [row] = await prisma().auditEvent.findMany({ where: { id: { gt: auditId } } });
+        if (
+          surface.blocks.some((block) => JSON.stringify(block).includes('"u":')) &&
+          actionId !== "users.new"
+        )
+          expect(row?.targetLabel).toBe(actionId === "users.cancel" ? null : "ana.ruiz");
         expect(await accounts()).toEqual(before);
         expect(harness.as(forgerId).openModal()).toBeUndefined();
         expect(harness.slack.workspace.message(surface.channel, surface.ts)?.blocks).toEqual(surface.blocks);

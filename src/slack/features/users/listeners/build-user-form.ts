@@ -6,7 +6,10 @@ import {
   STATIC_SELECT_MAXIMUM_OPTIONS,
 } from "../../../../application/places/count-issuing-places.ts";
 import { listCompaniesWithPlaces } from "../../../../application/places/list-companies-with-places.ts";
-import type { TPortalUserReference } from "../../../../application/users/find-portal-user.ts";
+import {
+  portalUserTarget,
+  type TPortalUserReference,
+} from "../../../../application/users/find-portal-user.ts";
 import { getPortalUser } from "../../../../application/users/get-portal-user.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";
 import { AuditAction } from "../../../../domain/audit-actions.ts";
@@ -30,14 +33,7 @@ export async function buildUserForm(
   const context = options.requestContext;
   await requirePermission(useCases, context, Permission.USERS_WRITE, {
     action: options.user === undefined ? AuditAction.USER_CREATED : AuditAction.USER_UPDATED,
-    ...(options.user === undefined
-      ? {}
-      : {
-          target: {
-            type: "portal_user",
-            label: "username" in options.user ? options.user.username : options.user.id,
-          },
-        }),
+    ...(options.user === undefined ? {} : { target: portalUserTarget(options.user) }),
   });
   const user =
     options.user === undefined ? undefined : await getPortalUser(useCases, { context, user: options.user });

@@ -12,6 +12,7 @@ import {
   header,
   type KnownBlock,
   section,
+  truncate,
 } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
 import { UsersActionId } from "../ids.ts";
@@ -38,11 +39,15 @@ export function userSummaryLines(user: TPortalUserDetails, locale: TLocale): str
   const states = [
     user.disabled ? copy("status.disabled") : undefined,
     user.locked ? copy("status.locked", { until: user.lockedUntil?.toISOString() ?? "" }) : undefined,
-    !user.hasPassword
-      ? copy("status.awaiting_email")
-      : user.passwordIsTemporary
-        ? copy("status.temporary")
-        : undefined,
+    user.credentialEmailRefused !== null
+      ? copy("status.email_refused", {
+          reason: escapeMrkdwn(truncate(user.credentialEmailRefused.reason, 120)),
+        })
+      : !user.hasPassword
+        ? copy("status.awaiting_email")
+        : user.passwordIsTemporary
+          ? copy("status.temporary")
+          : undefined,
     user.slackUserId === null ? undefined : copy("status.linked", { slackUserId: user.slackUserId }),
   ].filter((state): state is string => state !== undefined);
   return [
