@@ -27,6 +27,7 @@ import type {
 } from "@prisma/schema-engine-wasm";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PGLITE_EXTENSIONS } from "../../src/infrastructure/prisma/pglite-extensions.ts";
 
 /** The lock file Prisma writes next to the migration folders, byte for byte as `prisma migrate dev` does. */
 export const MIGRATION_LOCK_FILE = "migration_lock.toml";
@@ -288,7 +289,7 @@ export async function openSchemaEngine(options: OpenSchemaEngineOptions = {}): P
   // caller's exit code across both.
   const newPGlite = async (): Promise<PGlite> => {
     const exitCode = process.exitCode;
-    const pg = new PGlite(); // memory://
+    const pg = new PGlite({ extensions: PGLITE_EXTENSIONS }); // memory://
     instances.push(pg);
     try {
       await pg.waitReady;

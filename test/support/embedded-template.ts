@@ -6,12 +6,13 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { migrateAtStart } from "../../src/infrastructure/prisma/migrate-at-start.ts";
 import { MIGRATIONS_DIRECTORY } from "../../src/infrastructure/prisma/open-database.ts";
+import { PGLITE_EXTENSIONS } from "../../src/infrastructure/prisma/pglite-extensions.ts";
 import { pgliteSession } from "../../src/infrastructure/prisma/sql-session.ts";
 
 export const TEMPLATE_ENVIRONMENT_VARIABLE = "PREMIUMONE_TEST_TEMPLATE";
 
 export async function writeMigratedTemplate(): Promise<string> {
-  const pglite = new PGlite("memory://");
+  const pglite = new PGlite("memory://", { extensions: PGLITE_EXTENSIONS });
   await pglite.waitReady;
   await migrateAtStart(pgliteSession(pglite), MIGRATIONS_DIRECTORY);
   const dump = await pglite.dumpDataDir("none");

@@ -9,6 +9,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { migrateAtStart } from "./migrate-at-start.ts";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions.ts";
 import { pgliteSession, postgresSession, type SqlSession } from "./sql-session.ts";
 
 export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
@@ -83,6 +84,7 @@ async function openEmbedded(directory: string, initialContents: Blob | undefined
   const inMemory = directory.startsWith("memory://");
   if (!inMemory) await mkdir(directory, { recursive: true });
   const pglite = new PGlite(inMemory ? directory : path.resolve(directory), {
+    extensions: PGLITE_EXTENSIONS,
     ...(initialContents === undefined ? {} : { loadDataDir: initialContents }),
   });
   await pglite.waitReady;

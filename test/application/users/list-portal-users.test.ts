@@ -116,10 +116,18 @@ describe(`listPortalUsers (${testDatabaseKind} database)`, () => {
     ["a percent sign, taken literally", "%", []],
     ["a backslash, taken literally", "\\", []],
     ["an accented part of the name in capitals", "LÓPEZ NÚÑEZ", ["maria.lopez"]],
+    ["the name typed without its accents", "maria lopez nunez", ["maria.lopez"]],
+    ["the name with accents where it has none", "Ána Rúiz", ["ana_ruiz"]],
   ])("finds accounts by %s", async (_what, query, expected) => {
     const page = await listPortalUsers(dependencies, { context: adminContext(), query, pageSize: 50 });
     expect(usernames(page)).toEqual(expected);
     expect(page.total).toBe(expected.length);
+  });
+
+  it("shows the last page of a search for a page past its end", async () => {
+    const page = await listPortalUsers(dependencies, { context: adminContext(), query: "Kemper", page: 9 });
+    expect(page).toMatchObject({ page: 3, total: 24, pageCount: 3 });
+    expect(usernames(page)).toEqual(["cliente20", "cliente21", "cliente22", "jperez"]);
   });
 
   it("counts and pages the matches of a search", async () => {
