@@ -59,13 +59,14 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     "database ready",
   );
 
+  const commonPasswordChecker = createZxcvbnCommonPasswordChecker();
   const dependencies: TUseCaseDependencies = {
     database,
     passwordHasher: createBcryptPasswordHasher({
       pepper: environment.PASSWORD_PEPPER,
       ...(options.bcryptCost === undefined ? {} : { cost: options.bcryptCost }),
     }),
-    commonPasswordChecker: createZxcvbnCommonPasswordChecker(),
+    commonPasswordChecker,
     generateTemporaryPassword,
     secretSealer: createSecretSealer(
       await sealingKey({ pepper: environment.PASSWORD_PEPPER, dataDir: environment.DATA_DIR }),
@@ -194,6 +195,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       await httpServer.close();
       await outboxWorker.stop();
       await housekeeping.stop();
+      await commonPasswordChecker.close();
       mailTransport.close();
       if (ownsDatabase) await database.close();
     },

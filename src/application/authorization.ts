@@ -26,14 +26,36 @@ export async function rolesOf(
   return rows.map((row) => row.role).filter(isRole);
 }
 
+// One read of the actor's roles per request: a list, its buttons and the use cases behind them all
+// ask, and they all get the answer of the first. A change of roles forgets it (forgetRoles).
+const rolesByRequest = new WeakMap<TRequestContext, Promise<TRole[]>>();
+
+/** The actor's roles for this request, read once. */
+export function requestRoles(dependencies: TUseCaseDependencies, context: TRequestContext): Promise<TRole[]> {
+  const known = rolesByRequest.get(context);
+  if (known !== undefined) return known;
+  const reading = rolesOf(dependencies.database.prisma, context);
+  rolesByRequest.set(context, reading);
+  reading.catch(() => rolesByRequest.delete(context));
+  return reading;
+}
+
+/** After a grant or a revoke: the request's next question reads the roles again. */
+export function forgetRoles(context: TRequestContext): void {
+  rolesByRequest.delete(context);
+}
+
+function authorityFrom(context: TRequestContext, roles: readonly TRole[]): TAuthority {
+  const fallback =
+    context.actor.kind === "portal" ? "PORTAL" : context.actor.kind === "system" ? "SYSTEM" : "NONE";
+  return { roles, auditRole: auditRoleOf(roles, fallback) };
+}
+
 export async function authorityOf(
   client: TDatabaseClient | TTransaction,
   context: TRequestContext,
 ): Promise<TAuthority> {
-  const roles = await rolesOf(client, context);
-  const fallback =
-    context.actor.kind === "portal" ? "PORTAL" : context.actor.kind === "system" ? "SYSTEM" : "NONE";
-  return { roles, auditRole: auditRoleOf(roles, fallback) };
+  return authorityFrom(context, await rolesOf(client, context));
 }
 
 export interface TAuditTarget {
@@ -61,8 +83,7 @@ export async function requirePermission(
   permission: TPermission | readonly TPermission[],
   attempt: TAttempt,
 ): Promise<TAuthority> {
-  const prisma = dependencies.database.prisma;
-  const authority = await authorityOf(prisma, context);
+  const authority = authorityFrom(context, await requestRoles(dependencies, context));
   const permissions: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
   const allowed =
     context.actor.kind === "system" ||
@@ -117,5 +138,5 @@ export async function actorHolds(
   permission: TPermission,
 ): Promise<boolean> {
   if (context.actor.kind === "system") return true;
-  return rolesAllow(await rolesOf(dependencies.database.prisma, context), permission);
+  return rolesAllow(await requestRoles(dependencies, context), permission);
 }

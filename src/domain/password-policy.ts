@@ -8,7 +8,7 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 /** The dictionary check is a port: the domain says what is refused, an adapter knows the words. */
 export interface CommonPasswordChecker {
-  isCommon(password: string, accountWords: readonly string[]): boolean;
+  isCommon(password: string, accountWords: readonly string[]): Promise<boolean>;
 }
 
 export function normalizePassword(raw: string): string {
@@ -19,7 +19,7 @@ export function passwordLength(password: string): number {
   return [...password].length;
 }
 
-export function passwordPolicyProblems(
+export async function passwordPolicyProblems(
   rawPassword: string,
   options: {
     field: string;
@@ -28,7 +28,7 @@ export function passwordPolicyProblems(
     emailLocalPart: string;
     checker: CommonPasswordChecker;
   },
-): TFieldError[] {
+): Promise<TFieldError[]> {
   const password = normalizePassword(rawPassword);
   const length = passwordLength(password);
   const { field } = options;
@@ -49,7 +49,7 @@ export function passwordPolicyProblems(
   if (localPart.length >= 3 && lowered.includes(localPart)) {
     return [{ field, code: ErrorCode.PASSWORD_CONTAINS_EMAIL }];
   }
-  if (options.checker.isCommon(password, [options.username, options.emailLocalPart])) {
+  if (await options.checker.isCommon(password, [options.username, options.emailLocalPart])) {
     return [{ field, code: ErrorCode.PASSWORD_COMMON }];
   }
   return [];

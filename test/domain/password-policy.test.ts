@@ -5,14 +5,16 @@ import { generateTemporaryPassword } from "../../src/infrastructure/security/tem
 import { createZxcvbnCommonPasswordChecker } from "../../src/infrastructure/security/zxcvbn-common-password-checker.ts";
 
 const checker = createZxcvbnCommonPasswordChecker();
-const problemsOf = (password: string) =>
-  passwordPolicyProblems(password, {
-    field: "newPassword",
-    minimumLength: 15,
-    username: "maria.lopez",
-    emailLocalPart: "mlopez",
-    checker,
-  }).map((problem) => problem.code);
+const problemsOf = async (password: string) =>
+  (
+    await passwordPolicyProblems(password, {
+      field: "newPassword",
+      minimumLength: 15,
+      username: "maria.lopez",
+      emailLocalPart: "mlopez",
+      checker,
+    })
+  ).map((problem) => problem.code);
 
 describe("password policy", () => {
   it.each([
@@ -23,20 +25,41 @@ describe("password policy", () => {
     ["123456789012345", "PASSWORD_COMMON"],
     ["soy maria.lopez en la oficina", "PASSWORD_CONTAINS_USERNAME"],
     ["correo MLOPEZ de la oficina", "PASSWORD_CONTAINS_EMAIL"],
-  ])("refuses %j with %s", (password, code) => {
-    expect(problemsOf(password)).toEqual([code]);
+  ])("refuses %j with %s", async (password, code) => {
+    expect(await problemsOf(password)).toEqual([code]);
   });
 
   it.each([
     "tacos al pastor con piña 2026",
     "Mi perro come tamales los domingos",
     "日本語のとても長いパスワードです",
-  ])("accepts %j (any Unicode, no composition rules)", (password) => {
-    expect(problemsOf(password)).toEqual([]);
+  ])("accepts %j (any Unicode, no composition rules)", async (password) => {
+    expect(await problemsOf(password)).toEqual([]);
   });
 
-  it("counts characters, not bytes: 15 accented letters are enough", () => {
-    expect(problemsOf("ñáéíóúüñáéíóúüñ").includes("PASSWORD_TOO_SHORT")).toBe(false);
+  it("counts characters, not bytes: 15 accented letters are enough", async () => {
+    expect((await problemsOf("ñáéíóúüñáéíóúüñ")).includes("PASSWORD_TOO_SHORT")).toBe(false);
+  });
+});
+
+describe("the dictionary in its worker thread", () => {
+  it("keeps the event loop free while it rates passwords", async () => {
+    await checker.isCommon("warm the dictionaries up", []);
+    // A timer ticking every few milliseconds: in the event loop, twenty ratings (over a second of
+    // synchronous work) would let it tick only once they all were done.
+    let ticks = 0;
+    let ratingsDone = false;
+    const ticker = setInterval(() => {
+      if (!ratingsDone) ticks += 1;
+    }, 5);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        checker.isCommon(`una frase larga numero ${index} propia`, []),
+      ),
+    );
+    ratingsDone = true;
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThanOrEqual(3);
   });
 });
 

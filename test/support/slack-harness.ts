@@ -29,7 +29,7 @@ export const BOT_TOKEN = "xoxb-harness-bot-token-0001";
 export const PORTAL_API_KEY = "harness-portal-api-key-0123456789abcdef0123";
 export const AUDIT_CHANNEL = { id: "C0AUDIT01", name: "auditoria-premiumone" };
 
-const person = (id: string, name: string, realName: string): TSlackUser => ({
+export const person = (id: string, name: string, realName: string): TSlackUser => ({
   id,
   name,
   realName,
@@ -69,13 +69,17 @@ export async function startSlackHarness(
     clock?: TTestClock;
     pollOutbox?: boolean;
     smtp?: TSmtpTestServerOptions;
+    /** More people in the workspace than PEOPLE. */
+    morePeople?: readonly TSlackUser[];
+    /** bcrypt's cost; the tests' 4 unless a test is about the work bcrypt makes. */
+    bcryptCost?: number;
   } = {},
 ): Promise<TSlackHarness> {
   const testDatabase = await createTestDatabase();
   const slack = await createFakeSlackWebApi({
     botToken: BOT_TOKEN,
     botUserId: "U0BOTUSER1",
-    users: Object.values(PEOPLE),
+    users: [...Object.values(PEOPLE), ...(options.morePeople ?? [])],
     channels: [AUDIT_CHANNEL],
   });
   const smtp = await startSmtpTestServer(options.smtp);
@@ -102,7 +106,7 @@ export async function startSlackHarness(
     environment,
     logger: createRecordingLogger(logs),
     database: testDatabase.database,
-    bcryptCost: 4,
+    bcryptCost: options.bcryptCost ?? 4,
     // Tests deliver the outbox themselves (drainOutbox) unless they ask for the poller.
     outboxPollIntervalMs: options.pollOutbox ? 50 : 3_600_000,
     host: "127.0.0.1",

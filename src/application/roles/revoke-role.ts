@@ -8,7 +8,7 @@ import { DomainError, ErrorCode, ValidationError } from "../../domain/errors.ts"
 import { slackUserIdProblem } from "../../domain/portal-user-rules.ts";
 import { Permission, Role, type TRole } from "../../domain/roles.ts";
 import { runAuditedChange } from "../audited-change.ts";
-import { requirePermission } from "../authorization.ts";
+import { forgetRoles, requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import type { TTransaction } from "../ports/database.ts";
 import { activeRolesOf, normalizeSlackUserId } from "./role-holder.ts";
@@ -57,4 +57,6 @@ export async function revokeRole(
       changes: { roles: { before: rolesBefore, after: rolesBefore.filter((held) => held !== role) } },
     });
   });
+  // The actor may have taken away a role of their own: the rest of the request asks again.
+  forgetRoles(context);
 }

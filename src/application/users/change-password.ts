@@ -86,7 +86,7 @@ export async function changePassword(
   if (user.passwordIsTemporary && user.passwordExpiresAt !== null && user.passwordExpiresAt <= now) {
     throw ValidationError.single(PasswordField.CURRENT, ErrorCode.TEMPORARY_PASSWORD_EXPIRED);
   }
-  const problems: TFieldError[] = passwordPolicyProblems(input.newPassword, {
+  const problems: TFieldError[] = await passwordPolicyProblems(input.newPassword, {
     field: PasswordField.NEW,
     minimumLength: dependencies.settings.passwordMinimumLength,
     username: user.username,

@@ -1,23 +1,23 @@
-// The maintained dictionary of common passwords, names and words (zxcvbn-ts: the common list plus
-// English and Spanish), with keyboard patterns, repeats and sequences. A password is refused when
-// zxcvbn rates it below "safely unguessable" (score 3 of 4).
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
-import * as spanish from "@zxcvbn-ts/language-es-es";
+// The maintained dictionary of common passwords, names and words, checked in a worker thread: a
+// rating is 60-70 ms of synchronous work, and 20 people changing passwords at once must not freeze
+// every other request. The worker starts (and builds its dictionaries) on the first check.
 import type { CommonPasswordChecker } from "../../domain/password-policy.ts";
+import { startModuleWorker } from "../threads/module-worker.ts";
+import type { TRatingRequest } from "./zxcvbn-rating.ts";
 
-const MINIMUM_ACCEPTED_SCORE = 3;
+const WORKER_MODULE = new URL(
+  import.meta.url.endsWith(".ts") ? "./zxcvbn-worker.ts" : "./zxcvbn-worker.js",
+  import.meta.url,
+);
 
-export function createZxcvbnCommonPasswordChecker(): CommonPasswordChecker {
-  const zxcvbn = new ZxcvbnFactory({
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...english.dictionary, ...spanish.dictionary },
-  });
+export interface TClosableCommonPasswordChecker extends CommonPasswordChecker {
+  close(): Promise<void>;
+}
+
+export function createZxcvbnCommonPasswordChecker(): TClosableCommonPasswordChecker {
+  const worker = startModuleWorker<TRatingRequest, boolean>(WORKER_MODULE);
   return {
-    isCommon(password, accountWords) {
-      const words = accountWords.filter((word) => word.length > 0);
-      return zxcvbn.check(password, words).score < MINIMUM_ACCEPTED_SCORE;
-    },
+    isCommon: (password, accountWords) => worker.call({ password, accountWords: [...accountWords] }),
+    close: () => worker.close(),
   };
 }

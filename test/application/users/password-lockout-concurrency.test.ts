@@ -27,7 +27,7 @@ function counting(dependencies: TUseCaseDependencies): TUseCaseDependencies & { 
   return {
     ...dependencies,
     passwordHasher: {
-      hash: (password) => dependencies.passwordHasher.hash(password),
+      ...dependencies.passwordHasher,
       verify: (password, hash) => {
         if (hash !== null) verified += 1;
         return dependencies.passwordHasher.verify(password, hash);

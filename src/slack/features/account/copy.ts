@@ -39,6 +39,8 @@ export const accountCopy = defineCopy(
     "form.new": "Nueva contraseña",
     "form.confirmation": "Confirmar nueva contraseña",
     "form.done_title": "Listo",
+    "form.checking":
+      "⏳ Verificando tu contraseña… Hay varias comprobaciones en curso; el resultado aparece aquí en unos segundos.",
     "form.done": "✅ Tu contraseña cambió. Úsala la próxima vez que entres al portal.",
     "form.close_done": "Cerrar",
   },
@@ -79,6 +81,8 @@ export const accountCopy = defineCopy(
     "form.new": "New password",
     "form.confirmation": "Confirm new password",
     "form.done_title": "Done",
+    "form.checking":
+      "⏳ Checking your password… Several checks are under way; the outcome shows here in a few seconds.",
     "form.done": "✅ Your password changed. Use it the next time you sign in to the portal.",
     "form.close_done": "Close",
   },

@@ -6,8 +6,20 @@ import { context, input, type ModalView, modal, section, textInput } from "../..
 import { accountCopy } from "../copy.ts";
 import { AccountViewId, PASSWORD_FIELD_ACTION_ID, PasswordFormBlockId } from "../ids.ts";
 
-export function passwordFormModal(options: { locale: TLocale; minimumLength: number }): ModalView {
+/**
+ * The form; `errors` (block id → message) are shown under their fields when the answer came after
+ * the submission was acknowledged, where Slack's own field errors can no longer be given.
+ */
+export function passwordFormModal(options: {
+  locale: TLocale;
+  minimumLength: number;
+  errors?: Readonly<Record<string, string>>;
+}): ModalView {
   const copy = accountCopy(options.locale);
+  const errorUnder = (blockId: string) => {
+    const message = options.errors?.[blockId];
+    return message === undefined ? [] : [context(`⚠️ ${message}`)];
+  };
   return modal({
     callbackId: AccountViewId.PASSWORD_FORM,
     title: copy("form.title"),
@@ -20,17 +32,31 @@ export function passwordFormModal(options: { locale: TLocale; minimumLength: num
         copy("form.current"),
         textInput(PASSWORD_FIELD_ACTION_ID, { maxLength: 128 }),
       ),
+      ...errorUnder(PasswordFormBlockId.CURRENT),
       input(
         PasswordFormBlockId.NEW,
         copy("form.new"),
         textInput(PASSWORD_FIELD_ACTION_ID, { maxLength: 512 }),
       ),
+      ...errorUnder(PasswordFormBlockId.NEW),
       input(
         PasswordFormBlockId.CONFIRMATION,
         copy("form.confirmation"),
         textInput(PASSWORD_FIELD_ACTION_ID, { maxLength: 512 }),
       ),
+      ...errorUnder(PasswordFormBlockId.CONFIRMATION),
     ],
+  });
+}
+
+/** Shown at once when the check would keep Slack waiting; views.update then shows the outcome. */
+export function passwordCheckingModal(locale: TLocale): ModalView {
+  const copy = accountCopy(locale);
+  return modal({
+    callbackId: `${AccountViewId.PASSWORD_FORM}.checking`,
+    title: copy("form.title"),
+    close: copy("form.close_done"),
+    blocks: [section(copy("form.checking"))],
   });
 }
 
