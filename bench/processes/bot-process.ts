@@ -66,6 +66,8 @@ export async function startBotProcess(options: {
     entry: MAIN,
     environment: { ...options.environment, PORT: String(port) },
     logFile: options.logFile,
+    // BENCH_BOT_NODE_ARGUMENTS="--cpu-prof --cpu-prof-dir=/tmp/profiles": profile the bot under load.
+    nodeArguments: (process.env.BENCH_BOT_NODE_ARGUMENTS ?? "").split(" ").filter((part) => part !== ""),
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {

@@ -65,18 +65,24 @@ export async function spawnTypeScript(options: {
   readonly entry: string;
   readonly environment: Readonly<Record<string, string>>;
   readonly logFile: string;
+  /** Node's own options before the entry (e.g. --cpu-prof). */
+  readonly nodeArguments?: readonly string[];
 }): Promise<TRunningChild> {
   const log = await open(options.logFile, "a");
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry], {
-    cwd: REPOSITORY_ROOT,
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      ...options.environment,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArguments ?? []), "--import", "tsx", options.entry],
+    {
+      cwd: REPOSITORY_ROOT,
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/tmp",
+        ...options.environment,
+      },
+      stdio: ["ignore", log.fd, log.fd],
     },
-    stdio: ["ignore", log.fd, log.fd],
-  });
+  );
   await log.close();
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${options.description}: did not spawn`);

@@ -1,15 +1,14 @@
 // Opens the database: PostgreSQL when DATABASE_URL is set, else the embedded PGlite database in a
 // folder (DATA_DIR/db), with no server to install. The same schema and migrations serve both.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { migrateAtStart } from "./migrate-at-start.ts";
-import { PGLITE_EXTENSIONS } from "./pglite-extensions.ts";
+import { openPGliteThread } from "./pglite-thread.ts";
 import { pgliteSession, postgresSession, type SqlSession } from "./sql-session.ts";
 
 export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
@@ -21,6 +20,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** A plain SQL session for the work Prisma's client does not do. */
   withSql<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** The embedded database's folder as a tarball (backups); absent for PostgreSQL (pg_dump). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -82,23 +83,22 @@ function openPostgres(url: string, poolSize: number): Database {
 
 async function openEmbedded(directory: string, initialContents: Blob | undefined): Promise<Database> {
   const inMemory = directory.startsWith("memory://");
-  if (!inMemory) await mkdir(directory, { recursive: true });
-  const pglite = new PGlite(inMemory ? directory : path.resolve(directory), {
-    extensions: PGLITE_EXTENSIONS,
-    ...(initialContents === undefined ? {} : { loadDataDir: initialContents }),
+  // On a thread of its own: a heavy query no longer holds up every other request (pglite-thread.ts).
+  const pglite = await openPGliteThread({
+    directory: inMemory ? directory : path.resolve(directory),
+    initialContents,
   });
-  await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // The adapter and the SQL session call query, exec and transaction, which the thread answers.
+  const asPGlite = pglite as unknown as PGlite;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(asPGlite) });
   return {
     kind: "embedded",
     prisma,
-    withSql: (work) => work(pgliteSession(pglite)),
+    withSql: (work) => work(pgliteSession(asPGlite)),
+    dumpDataDir: () => pglite.dumpDataDir(),
     async close() {
       await prisma.$disconnect();
-      // PGlite's close() resets process.exitCode; keep the one the process had chosen.
-      const exitCode = process.exitCode;
       await pglite.close();
-      process.exitCode = exitCode;
     },
   };
 }

@@ -1,7 +1,7 @@
 // Starts a worker thread running one of our modules and calls it like a function: each request
 // gets an id, each answer settles its promise. Under tsx (development, tests) the module is
 // TypeScript and the worker registers tsx first; in the build it is plain JavaScript. The worker
-// never keeps the process alive, starts on first use, and is restarted if it dies.
+// starts on first use, is restarted if it dies, and does not keep the process alive unless asked.
 import { Worker } from "node:worker_threads";
 
 export interface TModuleWorker<TRequest, TAnswer> {
@@ -17,7 +17,10 @@ interface TReply<TAnswer> {
   readonly error?: string;
 }
 
-export function startModuleWorker<TRequest, TAnswer>(moduleUrl: URL): TModuleWorker<TRequest, TAnswer> {
+export function startModuleWorker<TRequest, TAnswer>(
+  moduleUrl: URL,
+  options: { readonly keepAlive?: boolean } = {},
+): TModuleWorker<TRequest, TAnswer> {
   let worker: Worker | undefined;
   let nextId = 0;
   const waiting = new Map<number, { resolve: (answer: TAnswer) => void; reject: (error: Error) => void }>();
@@ -34,7 +37,7 @@ export function startModuleWorker<TRequest, TAnswer>(moduleUrl: URL): TModuleWor
       ? `import("tsx/esm/api").then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url)}))`
       : `import(${JSON.stringify(url)})`;
     const started = new Worker(code, { eval: true });
-    started.unref();
+    if (options.keepAlive !== true) started.unref();
     started.on("message", (reply: TReply<TAnswer>) => {
       const entry = waiting.get(reply.id);
       if (entry === undefined) return;
@@ -79,13 +82,20 @@ export function serveModuleWorker<TRequest, TAnswer>(
   },
   answer: (request: TRequest) => TAnswer | Promise<TAnswer>,
 ): void {
+  const reply = (message: TReply<TAnswer>) => {
+    try {
+      port.postMessage(message);
+    } catch (error) {
+      // An answer that cannot be copied to the other thread is an error there, not a crash here.
+      port.postMessage({ id: message.id, error: `the answer could not be sent: ${String(error)}` });
+    }
+  };
   port.on("message", ({ id, request }) => {
     Promise.resolve()
       .then(() => answer(request))
       .then(
-        (result) => port.postMessage({ id, answer: result }),
-        (error: unknown) =>
-          port.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+        (result) => reply({ id, answer: result }),
+        (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
       );
   });
 }

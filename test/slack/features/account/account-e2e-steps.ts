@@ -167,7 +167,7 @@ export function accountSteps(harness: () => TSlackHarness): TAccountSteps {
           },
         }),
       );
-      return { answer, modal: person.openModal() };
+      return { answer, modal: await outcomeOfPasswordForm(person.openModal()) };
     },
 
     async portalLogin(username, password) {
@@ -197,5 +197,37 @@ export function accountSteps(harness: () => TSlackHarness): TAccountSteps {
       return serialized([await prisma.auditEvent.findMany(), await prisma.outboxMessage.findMany()]);
     },
   };
+  /**
+   * What the person reads once the form settles: Slack's field errors when the bot answered in
+   * time, or — after "Verificando…" under load — the form views.update brought back, its messages
+   * under the fields read as the same block id → message map.
+   */
+  async function outcomeOfPasswordForm(shown: TSlackView | undefined): Promise<TSlackView | undefined> {
+    if (shown === undefined || !shown.callbackId.endsWith(".checking")) return shown;
+    const settled = await harness().slack.workspace.waitFor(
+      () => {
+        const view = harness().slack.workspace.viewById(shown.id);
+        return view !== undefined && !view.callbackId.endsWith(".checking") ? view : undefined;
+      },
+      { timeoutMilliseconds: 30_000, description: "the password form's outcome after Verificando…" },
+    );
+    return { ...settled, errors: errorsUnderFields(settled.blocks) };
+  }
   return steps;
+}
+
+/** The "⚠️ message" context shown under an input block, keyed by that block's id. */
+function errorsUnderFields(blocks: readonly unknown[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  let lastInput: string | undefined;
+  for (const block of blocks as ReadonlyArray<{
+    type?: string;
+    block_id?: string;
+    elements?: Array<{ text?: string }>;
+  }>) {
+    if (block.type === "input") lastInput = block.block_id;
+    const text = block.type === "context" ? (block.elements?.[0]?.text ?? "") : "";
+    if (lastInput !== undefined && text.startsWith("⚠️ ")) errors[lastInput] = text.slice("⚠️ ".length);
+  }
+  return errors;
 }

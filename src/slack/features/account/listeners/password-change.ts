@@ -89,7 +89,7 @@ export function registerPasswordChange(app: App, dependencies: TSlackFeatureDepe
 }
 
 /** What the modal may spend before acknowledging, well inside Slack's 3 seconds. */
-const ANSWER_BUDGET_MS = 1_500;
+const ANSWER_BUDGET_MS = 2_000;
 /** Checks queued per bcrypt thread beyond which the answer would come too late. */
 const LONG_QUEUE_PER_THREAD = 3;
 
