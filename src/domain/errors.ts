@@ -24,6 +24,8 @@ export const ErrorCode = {
   PLACE_TAKEN: "PLACE_TAKEN",
   PLACE_IN_USE: "PLACE_IN_USE",
   USER_NOT_FOUND: "USER_NOT_FOUND",
+  /** A form's own private_metadata could not be read (tampered, or from an older version). */
+  FORM_UNREADABLE: "FORM_UNREADABLE",
   ACCOUNT_NOT_LINKED: "ACCOUNT_NOT_LINKED",
   USER_DISABLED: "USER_DISABLED",
   ACCESS_DENIED: "ACCESS_DENIED",

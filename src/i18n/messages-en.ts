@@ -23,6 +23,7 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.PLACE_NAME_INVALID": "Type the place's name (up to {maximum} characters).",
   "error.PLACE_TAKEN": "The company already has a place with that postal code and name.",
   "error.PLACE_IN_USE": "{count} user(s) hold this place.",
+  "error.FORM_UNREADABLE": "I could not read this form: close it and open it again. Nothing was saved.",
   "error.USER_NOT_FOUND": "I could not find the account {account}.",
   "error.ACCOUNT_NOT_LINKED":
     "Your Slack user is not linked to any PremiumOne portal account. Ask one of the bot's administrators to link you.",

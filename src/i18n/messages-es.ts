@@ -22,6 +22,7 @@ export const messagesEs = {
   "error.PLACE_NAME_INVALID": "Escribe el nombre del lugar (hasta {maximum} caracteres).",
   "error.PLACE_TAKEN": "La empresa ya tiene un lugar con ese código postal y nombre.",
   "error.PLACE_IN_USE": "{count} usuario(s) tienen asignado este lugar.",
+  "error.FORM_UNREADABLE": "No pude leer este formulario: ciérralo y ábrelo de nuevo. No se guardó nada.",
   "error.USER_NOT_FOUND": "No encontré la cuenta {account}.",
   "error.ACCOUNT_NOT_LINKED":
     "Tu usuario de Slack no está vinculado a ninguna cuenta del portal PremiumOne. Pide a un administrador del bot que te vincule.",

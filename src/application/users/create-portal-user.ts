@@ -1,5 +1,7 @@
 // An admin creates a portal account: the fields are checked, the account and its places stored,
 // the audit event written and the welcome email (and Slack DM, when linked) queued — one transaction.
+// With no Slack user picked, the workspace member holding the email (when the input has a Slack
+// directory and that member is free) is linked in the same create: one effect, one audit event.
 // The account has no password until the welcome email is sent: the worker makes it then.
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
@@ -8,6 +10,7 @@ import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import type { SlackDirectory } from "../ports/slack-directory.ts";
 import {
   auditSnapshotOf,
   portalUserDetailsSelect,
@@ -22,7 +25,12 @@ import {
 
 export async function createPortalUser(
   dependencies: TUseCaseDependencies,
-  options: { context: TRequestContext; fields: TPortalUserFields },
+  options: {
+    context: TRequestContext;
+    fields: TPortalUserFields;
+    /** Where to look for the person holding the email when no Slack user was picked. */
+    slackDirectory?: SlackDirectory;
+  },
 ): Promise<TPortalUserDetails> {
   const { context } = options;
   const authority = await requirePermission(dependencies, context, Permission.USERS_WRITE, {
@@ -30,9 +38,18 @@ export async function createPortalUser(
     target: { type: "portal_user", label: options.fields.username },
   });
   const checked = checkPortalUserFields(options.fields);
+  const foundByEmail =
+    checked.fields.slackUserId === null && !checked.problems.some((problem) => problem.field === "email")
+      ? await slackUserWithEmail(dependencies, options.slackDirectory, checked.fields.email)
+      : undefined;
   const locale = dependencies.settings.locale;
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
-    const fields = await requireValidAndAvailable(transaction, checked);
+    const valid = await requireValidAndAvailable(transaction, checked);
+    // Linked only when no other account holds that person: the email link is a help, never a refusal.
+    const linkable =
+      foundByEmail !== undefined &&
+      (await transaction.portalUser.count({ where: { slackUserId: foundByEmail } })) === 0;
+    const fields = linkable ? { ...valid, slackUserId: foundByEmail } : valid;
     const row = await transaction.portalUser.create({
       data: {
         username: fields.username,
@@ -67,4 +84,27 @@ export async function createPortalUser(
     }
     return user;
   });
+}
+
+/** What Slack gives for an email within a second; a failure or a slow Slack leaves it unlinked. */
+const LOOKUP_BUDGET_MS = 1_000;
+
+async function slackUserWithEmail(
+  dependencies: TUseCaseDependencies,
+  directory: SlackDirectory | undefined,
+  email: string,
+): Promise<string | undefined> {
+  if (directory === undefined) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), LOOKUP_BUDGET_MS);
+  });
+  try {
+    return await Promise.race([directory.slackUserIdByEmail(email), late]);
+  } catch (error) {
+    dependencies.logger.info({ err: error }, "no Slack user looked up by email: the account stays unlinked");
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }

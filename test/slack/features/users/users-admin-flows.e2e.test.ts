@@ -123,6 +123,23 @@ describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
     });
   });
 
+  it("an edit form whose private_metadata cannot be read stores nothing and says so on the form", async () => {
+    await steps.createUser({ username: "ulises.vega", placeIds: [placeId] });
+    const list = await listWith("ulises.vega");
+    const modal = await steps.clickToOpenForm(ADMIN, { actionId: "users.edit", in: list });
+    // A tampered client (or a form from an older version) sends metadata the bot cannot read.
+    harness.slack.workspace.updateView(modal.id, { ...modal.definition, private_metadata: "{no es json" });
+    const before = await prisma().portalUser.findMany({ orderBy: { username: "asc" } });
+    const auditBefore = await prisma().auditEvent.count();
+    const answer = await steps.submit(ADMIN, modal.id, { email: { value: "otro.ulises@cliente.example" } });
+    expect(harness.as(ADMIN).openModal()?.errors).toEqual({
+      username: "No pude leer este formulario: ciérralo y ábrelo de nuevo. No se guardó nada.",
+    });
+    expect(answer.acknowledged).toBe(true);
+    expect(await prisma().portalUser.findMany({ orderBy: { username: "asc" } })).toEqual(before);
+    expect(await prisma().auditEvent.count()).toBe(auditBefore);
+  });
+
   it("Eliminar asks Sí / No; Sí deletes and returns to the list with a notice", async () => {
     await steps.createUser({ username: "elena.paz", placeIds: [placeId] });
     const list = await listWith("elena.paz");
@@ -310,6 +327,10 @@ describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
       `🔗 Vinculé a *carla.contadora* con <@${PEOPLE.accountant.id}> por su correo.`,
     );
     expect((await accountOf("carla.contadora"))?.slackUserId).toBe(PEOPLE.accountant.id);
+    // One submission, one effect: the link is part of the create, not an update after it.
+    const carlaRows = (await steps.auditRows()).filter((row) => row.targetLabel === "carla.contadora");
+    expect(carlaRows.map((row) => row.action)).toEqual(["user.created"]);
+    expect(carlaRows[0]?.changes).toMatchObject({ after: { slackUserId: PEOPLE.accountant.id } });
 
     await harness.drainOutbox();
     const email = harness.smtp.messages.find((message) => recipientOf(message) === PEOPLE.accountant.email);

@@ -1,13 +1,15 @@
 // The create / edit form's submission. Field errors are answered inside the modal, on the field, in
-// the same request (response_action: errors) and nothing is stored; on success the modal closes,
-// and after the ack the list is refreshed and, when no Slack user was picked, one is looked up
-// by email (users.lookupByEmail) and linked.
+// the same request (response_action: errors) and nothing is stored; on success the modal closes and
+// the list is refreshed. A create with no Slack user picked links the person Slack finds by the
+// email (users.lookupByEmail), inside the create. A form whose private_metadata cannot be read is
+// refused: it might be an edit, and reading it as a create would make a second account.
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import type { SlackDirectory } from "../../../../application/ports/slack-directory.ts";
 import { createPortalUser } from "../../../../application/users/create-portal-user.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import { updatePortalUser } from "../../../../application/users/update-portal-user.ts";
-import type { TRequestContext } from "../../../../domain/actor.ts";
+import { DomainError, ErrorCode } from "../../../../domain/errors.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
 import { submissionErrors } from "../../../respond/error-responses.ts";
@@ -18,12 +20,25 @@ import { USER_FORM_BLOCK_BY_FIELD, UserFormBlockId, UsersViewId } from "../ids.t
 import { readUserForm, type TUserFormMetadata, ZUserFormMetadata } from "../views/user-form-modal.ts";
 import { renderUsersList } from "./render-users-list.ts";
 
-function readMetadata(raw: string): TUserFormMetadata {
+function readMetadata(raw: string): TUserFormMetadata | undefined {
   try {
     return ZUserFormMetadata.parse(JSON.parse(raw));
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+function slackDirectoryOf(client: WebClient): SlackDirectory {
+  return {
+    async slackUserIdByEmail(email) {
+      try {
+        return (await client.users.lookupByEmail({ email })).user?.id;
+      } catch (error) {
+        if ((error as { data?: { error?: string } }).data?.error === "users_not_found") return undefined;
+        throw error;
+      }
+    },
+  };
 }
 
 export function registerUserFormSubmission(app: App, dependencies: TSlackFeatureDependencies): void {
@@ -36,9 +51,14 @@ export function registerUserFormSubmission(app: App, dependencies: TSlackFeature
     const fields = readUserForm(view.state.values);
     let user: TPortalUserDetails;
     try {
+      if (metadata === undefined) throw new DomainError(ErrorCode.FORM_UNREADABLE);
       user =
         metadata.userId === undefined
-          ? await createPortalUser(useCases, { context: requestContext, fields })
+          ? await createPortalUser(useCases, {
+              context: requestContext,
+              fields,
+              slackDirectory: slackDirectoryOf(client),
+            })
           : await updatePortalUser(useCases, {
               context: requestContext,
               user: { id: metadata.userId },
@@ -60,10 +80,10 @@ export function registerUserFormSubmission(app: App, dependencies: TSlackFeature
       username: escapeMrkdwn(user.username),
       email: escapeMrkdwn(user.email),
     });
-    const linkedNotice =
-      fields.slackUserId === undefined && user.slackUserId === null
-        ? await linkByEmail(dependencies, client, requestContext, user)
-        : undefined;
+    const linkedByEmail = metadata.userId === undefined && !fields.slackUserId && user.slackUserId !== null;
+    const linkedNotice = linkedByEmail
+      ? copy("done.linked", { username: escapeMrkdwn(user.username), slackUserId: user.slackUserId ?? "" })
+      : undefined;
     if (metadata.responseUrl !== undefined) {
       const list = await renderUsersList(
         dependencies,
@@ -74,44 +94,4 @@ export function registerUserFormSubmission(app: App, dependencies: TSlackFeature
       await postToResponseUrl(metadata.responseUrl, { replace_original: true, ...list }, logger);
     }
   });
-}
-
-/** Links the new account to the Slack user with its email, when there is one and it is free. */
-async function linkByEmail(
-  dependencies: TSlackFeatureDependencies,
-  client: WebClient,
-  requestContext: TRequestContext,
-  user: TPortalUserDetails,
-): Promise<string | undefined> {
-  let slackUserId: string | undefined;
-  try {
-    const found = await client.users.lookupByEmail({ email: user.email });
-    slackUserId = found.user?.id;
-  } catch {
-    return undefined; // users_not_found, or Slack unreachable: the account simply stays unlinked.
-  }
-  if (slackUserId === undefined) return undefined;
-  try {
-    const linked = await updatePortalUser(dependencies.useCases, {
-      context: requestContext,
-      user: { id: user.id },
-      fields: {
-        username: user.username,
-        fullName: user.fullName,
-        email: user.email,
-        slackUserId,
-        placeIds: user.places.map((place) => place.id),
-      },
-    });
-    return usersCopy(dependencies.locale)("done.linked", {
-      username: escapeMrkdwn(linked.username),
-      slackUserId,
-    });
-  } catch (error) {
-    dependencies.logger.info(
-      { err: error, requestId: requestContext.requestId },
-      "could not link the Slack user found by email",
-    );
-    return undefined;
-  }
 }
