@@ -19,17 +19,23 @@ async function startMain(
     env: { PATH: process.env.PATH, DATA_DIR: dataDirectory, PORT: String(port), LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
+  // Started once it logs "listening"; an exit or 90 s without it is a failure that quotes the output.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start in 90 s:\n${output}`)), 90_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"msg":"listening"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before listening:\n${output}`));
+    });
   });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('"msg":"listening"')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   return { child, output: () => output };
 }
 

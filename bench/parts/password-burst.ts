@@ -8,6 +8,7 @@
 // one. Afterwards each Slack change is checked with a portal login using the new password.
 import { randomBytes } from "node:crypto";
 import { PortalApiPath } from "../../src/http/portal-api/portal-api-paths.ts";
+import { createBcryptPasswordHasher } from "../../src/infrastructure/security/password-hasher.ts";
 import {
   ACKNOWLEDGEMENT_DEADLINE_MILLISECONDS,
   applyViewSubmissionAnswer,
@@ -60,6 +61,8 @@ export interface TBurstResult {
 }
 
 export interface TPasswordBurstResult {
+  /** One change's bcrypt work alone (verify + hash at the production cost), in this process, 3 rounds. */
+  readonly bcryptPairMilliseconds: readonly number[];
   readonly idleRouteAvailable: boolean;
   /** What the probes alone cost the bot, in cores (they slow a CPU-bound burst a little). */
   readonly probeCpuShare: number;
@@ -161,6 +164,7 @@ export async function measurePasswordBursts(
       (((await cpuSeconds(bot.pid)) ?? 0) - cpuBefore) / ((performance.now() - baselineStartedAt) / 1_000),
   };
   const bursts: TBurstResult[] = [];
+  const bcryptPairMilliseconds = await timeBcryptPair();
 
   // From the Slack modal: each linked person submits current, new and confirmation.
   workspace.proxy.forget();
@@ -267,7 +271,24 @@ export async function measurePasswordBursts(
   return {
     idleRouteAvailable,
     probeCpuShare: probing.probeCpuShare,
+    bcryptPairMilliseconds,
     baseline: { idleRoute: idleBaselineSummary, health: healthBaseline },
     bursts,
   };
+}
+
+/** What one password change costs in bcrypt before anything queues: verify + hash at cost 12. */
+async function timeBcryptPair(): Promise<number[]> {
+  const hasher = createBcryptPasswordHasher();
+  const current = "tres tristes tigres comen trigo";
+  const stored = await hasher.hash(current);
+  await hasher.verify(current, null);
+  const rounds: number[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    const started = performance.now();
+    if (!(await hasher.verify(current, stored))) throw new Error("bcrypt did not verify its own hash");
+    await hasher.hash("girasol nocturno bajo la lluvia");
+    rounds.push(performance.now() - started);
+  }
+  return rounds;
 }

@@ -167,6 +167,7 @@ function passwordSection(results: TBenchResults): string {
     "every 20 ms, and of `GET /healthz` (one `SELECT 1`) every 100 ms, during each burst and the work",
     `it leaves. Idle baseline (2 s, nothing else running): idle route p50 / p99 ${p50p99(password.baseline.idleRoute)},`,
     `/healthz ${p50p99(password.baseline.health)}; the probes alone cost the bot ${(password.probeCpuShare * 100).toFixed(0)} % of a core.`,
+    `One change's bcrypt work alone (verify + hash at cost 12, in the bench process): ${password.bcryptPairMilliseconds.map((value) => milliseconds(value)).join(", ")}.`,
     "",
     table(
       [

@@ -48,7 +48,11 @@ describe(`getOwnAccount (${testDatabaseKind} database)`, () => {
     expect(await getOwnAccount(dependencies, { context: portal })).toBeUndefined();
   });
 
-  it("audits nothing: reading one's own account is not a change", async () => {
-    expect(await testDatabase.database.prisma.auditEvent.count()).toBe(0);
+  it("audits nothing: reading one's own account is not a change, found or not", async () => {
+    const before = await testDatabase.database.prisma.auditEvent.count();
+    expect(await getOwnAccount(dependencies, { context: slackContext("U0MARIA01") })).toBeDefined();
+    expect(await getOwnAccount(dependencies, { context: nobodyContext() })).toBeUndefined();
+    expect(await testDatabase.database.prisma.auditEvent.count()).toBe(before);
+    expect(before).toBe(0);
   });
 });

@@ -379,13 +379,9 @@ describe(`self-service end to end (${testDatabaseKind} database)`, () => {
 
     it("answered every request within Slack's three seconds", () => {
       const times = steps.answerTimes;
-      console.log(
-        `[account e2e, ${testDatabaseKind}] answer times (ms, bcrypt cost 4):\n${times
-          .map((time) => `  ${time.milliseconds.toFixed(0).padStart(5)}  ${time.request}`)
-          .join("\n")}`,
-      );
       expect(times.length).toBeGreaterThan(20);
-      for (const time of times) expect(time.milliseconds).toBeLessThan(3_000);
+      // Named, so that a failure says which request was late and by how much.
+      expect(times.filter((time) => time.milliseconds >= 3_000)).toEqual([]);
     });
   });
 });

@@ -179,7 +179,6 @@ describe(`Slack plumbing end to end (${testDatabaseKind} database)`, () => {
       // A new message after the redeliveries is answered: had a redelivery been handled, its reply would be there by then.
       expectAcknowledged(await accountant.sendDirectMessage("¿sigues ahí?"));
       await workspace.waitFor(() => (repliesTo().length >= 2 ? true : undefined), PATIENCE);
-      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(repliesTo()).toHaveLength(2);
     });
   });
