@@ -2,6 +2,7 @@
 // /slack/events, mounted on our HTTP server) or in Socket Mode when SLACK_APP_TOKEN is set.
 // This file only wires: middleware, then each feature's register().
 import { App, HTTPReceiver } from "@slack/bolt";
+import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
 import type { TEnvironment } from "../config/environment.ts";
 import type { TRoute } from "../http/http-server.ts";
 import { boltLogger } from "./bolt-logger.ts";
@@ -9,6 +10,7 @@ import type { TSlackFeatureDependencies } from "./feature-dependencies.ts";
 import { SLACK_FEATURES } from "./features/index.ts";
 import { inputTextMiddleware } from "./middleware/input-text-middleware.ts";
 import { requestContextMiddleware } from "./middleware/request-context-middleware.ts";
+import { findRequestContext } from "./request-context.ts";
 import { isWithinSigningWindow } from "./request-timestamp.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -45,6 +47,8 @@ export function createSlackApp(
     token: environment.SLACK_BOT_TOKEN,
     logger,
     clientOptions,
+    // The error handler gets the request's context: its line names the request id.
+    extendedErrorHandler: true,
     ...(receiver === undefined
       ? {
           socketMode: true,
@@ -56,9 +60,14 @@ export function createSlackApp(
   app.use(requestContextMiddleware(dependencies.useCases));
   app.use(inputTextMiddleware(dependencies.locale, dependencies.logger));
   for (const feature of SLACK_FEATURES) feature.register(app, dependencies);
-  app.error(async (error) => {
+  app.error(async ({ error, context }: ExtendedErrorHandlerArgs) => {
     dependencies.logger.error(
-      { err: error, code: (error as { code?: unknown }).code },
+      {
+        component: "slack",
+        err: error,
+        code: (error as { code?: unknown }).code,
+        requestId: findRequestContext(context)?.requestId,
+      },
       "unhandled Slack error",
     );
   });

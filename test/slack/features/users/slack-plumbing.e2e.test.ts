@@ -2,7 +2,7 @@
 // stale timestamp gets 401 and changes nothing), an event redelivered by Slack handled once, and
 // the audit channel — one post per audit event, naming who did what to which account, never a
 // secret, and a rate-limited post retried after Slack's Retry-After and delivered exactly once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { OutboxKind } from "../../../../src/application/outbox/outbox-messages.ts";
 import { deliverToApp } from "../../../../src/sandbox/deliver-to-app.ts";
 import {
@@ -119,6 +119,38 @@ describe(`Slack plumbing end to end (${testDatabaseKind} database)`, () => {
     it("answers Slack's URL verification with its challenge", async () => {
       const answer = expectAcknowledged(await harness.as(ADMIN).sendUrlVerification("reto-0123456789"));
       expect(JSON.stringify(answer.body)).toContain("reto-0123456789");
+    });
+  });
+
+  describe("the request log", () => {
+    it("leaves one info line per Slack request: what, who, outcome, duration and request id, never the text typed", async () => {
+      const since = harness.logs.length;
+      await steps.command(ADMIN, "buscar texto-que-no-va-al-log");
+      const modal = await steps.openForm(ADMIN, "nuevo");
+      await harness.as(ADMIN).closeView(modal.id);
+      // A request's line is written when its listener is done, after the ack and the views.open.
+      const lines = await vi.waitFor(
+        () => {
+          const written = harness.logs
+            .slice(since)
+            .filter((log) => log.message === "slack request")
+            .map((log) => log.object as Record<string, unknown>);
+          if (written.length < 2) throw new Error(`${written.length} request line(s) so far`);
+          return written;
+        },
+        { timeout: PATIENCE.timeoutMilliseconds, interval: 20 },
+      );
+      expect(lines.map((line) => [line.request, line.slackUserId, line.outcome])).toEqual([
+        [{ kind: "slash_command", name: "/usuarios" }, ADMIN, "handled"],
+        [{ kind: "slash_command", name: "/usuarios" }, ADMIN, "handled"],
+      ]);
+      for (const line of lines) {
+        expect(line.component).toBe("slack");
+        expect(typeof line.durationMs).toBe("number");
+        expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      }
+      expect(new Set(lines.map((line) => line.requestId)).size).toBe(2);
+      expect(JSON.stringify(harness.logs.slice(since))).not.toContain("texto-que-no-va-al-log");
     });
   });
 
