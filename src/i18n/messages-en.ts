@@ -50,6 +50,8 @@ export const messagesEn: Readonly<Record<TMessageKey, string>> = {
   "error.PASSWORD_UNCHANGED": "The new password must differ from the current one.",
   "error.CONFIRMATION_USED": "That confirmation was already used: nothing was done again.",
   "error.CONFLICT": "Someone else changed this at the same time; please try again.",
+  "error.database_unavailable":
+    "The database is not answering right now (reference {requestId}); nothing was saved. Please try again in a few seconds.",
   "error.unexpected":
     "Something went wrong on our side (reference {requestId}). Please try again in a moment.",
 };

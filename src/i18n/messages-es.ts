@@ -50,6 +50,8 @@ export const messagesEs = {
   "error.PASSWORD_UNCHANGED": "La nueva contraseña debe ser distinta de la actual.",
   "error.CONFIRMATION_USED": "Esa confirmación ya se usó: no se volvió a hacer nada.",
   "error.CONFLICT": "Alguien más cambió esto al mismo tiempo; inténtalo de nuevo.",
+  "error.database_unavailable":
+    "La base de datos no responde en este momento (referencia {requestId}); no se guardó nada. Inténtalo de nuevo en unos segundos.",
   "error.unexpected":
     "Algo salió mal de nuestro lado (referencia {requestId}). Inténtalo de nuevo en un momento.",
 } as const;

@@ -600,7 +600,8 @@ describe(`${SECTION}: the bot as a process (${WITHOUT_POSTGRES ? "embedded datab
         await outage;
         smtp.onData(undefined);
         const timeout = () => AbortSignal.timeout(60_000);
-        const slackRefusal = (body: unknown) => /Algo salió mal/.test(JSON.stringify(body));
+        const slackRefusal = (body: unknown) =>
+          /La base de datos no responde|Algo salió mal/.test(JSON.stringify(body));
         const answers = await Promise.all([
           fetch(`${bot.baseUrl}/healthz`, { signal: timeout() }).then(async (response) => {
             await response.body?.cancel();
@@ -633,6 +634,8 @@ describe(`${SECTION}: the bot as a process (${WITHOUT_POSTGRES ? "embedded datab
         await tcp.comeBack();
         tally.tried = answers.length;
         tally.refused = answers.filter((answer) => answer.refused).length;
+        // Told as what it is: the database is not answering, try again shortly (503 + Retry-After).
+        expect(answers.find((answer) => answer.name === "portal login")?.status).toBe(503);
         // The bot survived the outage: still the same life, no exit.
         expect(bot.exits.length).toBe(exitsBefore);
         // A refused form made no account; an answered one made it once.

@@ -66,7 +66,8 @@ function refusalResponse(
     "x-request-id": reference("headers", "RequestId"),
   };
   if (errors.includes("unauthorized")) headers["WWW-Authenticate"] = reference("headers", "WwwAuthenticate");
-  if (errors.includes("rate_limited")) headers["Retry-After"] = reference("headers", "RetryAfter");
+  if (errors.includes("rate_limited") || errors.includes("database_unavailable"))
+    headers["Retry-After"] = reference("headers", "RetryAfter");
   return {
     description: errors.map((error) => `\`${error}\`: ${PORTAL_API_ERRORS[error].description}`).join("\n\n"),
     headers,
@@ -99,7 +100,7 @@ const GUARD_RESPONSES = {
   "415": refusalResponse(["unsupported_media_type"]),
   "429": refusalResponse(["rate_limited"]),
   "500": refusalResponse(["internal_error"]),
-  "503": refusalResponse(["portal_api_disabled"]),
+  "503": refusalResponse(["portal_api_disabled", "database_unavailable"]),
 } as const satisfies Readonly<Record<string, TOpenApiResponse>>;
 
 const PLACE_EXAMPLE = {

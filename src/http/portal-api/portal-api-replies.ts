@@ -48,6 +48,11 @@ export const PORTAL_API_ERRORS = {
     status: 500,
     description: "Something failed on the server; the request id is in the logs.",
   },
+  database_unavailable: {
+    status: 503,
+    description:
+      "The bot's database did not answer (restarting, or unreachable); nothing was changed. Try again after `Retry-After` seconds.",
+  },
   portal_api_disabled: {
     status: 503,
     description: "The portal API is off: PORTAL_API_KEY is not configured on the server.",

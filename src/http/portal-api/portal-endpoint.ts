@@ -1,7 +1,8 @@
 // The steps every portal API call goes through before its use case, in this order: a request id;
 // 503 while no API key is configured; the API key (401); the per-client rate limit (429); the body:
 // JSON (415), 16 KiB (413), its shape (400); the per-username rate limit (429); then the endpoint.
-// Each answer is logged once with the request id and its outcome, and nothing of the body.
+// Each answer is logged once with the request id and its outcome, and nothing of the body. A
+// database that does not answer is 503 database_unavailable with Retry-After, not an internal error.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
@@ -9,6 +10,7 @@ import type { z } from "zod";
 import type { Logger } from "../../application/ports/logger.ts";
 import type { TRequestContext } from "../../domain/actor.ts";
 import { normalizeUsername } from "../../domain/portal-user-rules.ts";
+import { isDatabaseUnavailable } from "../../infrastructure/prisma/database-unavailable.ts";
 import { sendJson, type TRoute } from "../http-server.ts";
 import type { TApiKeyCheck } from "./api-key.ts";
 import { clientAddressOf } from "./client-address.ts";
@@ -16,6 +18,9 @@ import { refusal, type TPortalApiError, type TPortalApiReply } from "./portal-ap
 import type { TRateLimiter } from "./rate-limiter.ts";
 import { readJsonBody } from "./read-json-body.ts";
 import { problemsOf } from "./request-schemas.ts";
+
+/** How long a client waits before trying again while the database does not answer. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** What any endpoint can answer, whatever it does. */
 export const COMMON_ERRORS = [
@@ -26,6 +31,7 @@ export const COMMON_ERRORS = [
   "payload_too_large",
   "bad_request",
   "internal_error",
+  "database_unavailable",
 ] as const satisfies readonly TPortalApiError[];
 
 export interface TPortalEndpoint<TBody, TError extends TPortalApiError> {
@@ -107,8 +113,20 @@ export function portalEndpointRoute<TBody, TError extends TPortalApiError>(
       try {
         reply = await answerCall(endpoint, guards, request, requestId);
       } catch (error) {
-        guards.logger.error({ requestId, endpoint: endpoint.name, err: error }, "portal API call failed");
-        reply = refusal("internal_error");
+        if (isDatabaseUnavailable(error)) {
+          guards.logger.warn(
+            { requestId, endpoint: endpoint.name, err: error },
+            "portal API call: database unavailable",
+          );
+          reply = refusal(
+            "database_unavailable",
+            {},
+            { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+          );
+        } else {
+          guards.logger.error({ requestId, endpoint: endpoint.name, err: error }, "portal API call failed");
+          reply = refusal("internal_error");
+        }
       }
       send(response, requestId, reply);
       guards.logger.info(

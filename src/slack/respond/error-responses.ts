@@ -1,9 +1,11 @@
 // The one mapper from errors to what a Slack user sees: coded domain errors become their catalogue
 // message (on the modal's field when they name one); anything else is logged with the request id
 // and shown as "something went wrong (reference …)".
+
 import type { Logger } from "../../application/ports/logger.ts";
 import { type DomainError, isDomainError, ValidationError } from "../../domain/errors.ts";
 import { errorMessage, type TLocale, translate } from "../../i18n/translate.ts";
+import { isDatabaseUnavailable } from "../../infrastructure/prisma/database-unavailable.ts";
 
 /** Slack's `response_action: errors` body: block id → message, for the fields the modal has. */
 export function modalFieldErrors(
@@ -34,6 +36,10 @@ export function errorText(error: unknown, locale: TLocale, requestId: string, lo
         .join(" ");
     }
     return errorMessage(locale, error.code, error.parameters);
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, requestId }, "a Slack request failed: the database did not answer");
+    return translate(locale, "error.database_unavailable", { requestId });
   }
   logger.error({ err: error, requestId }, "a Slack request failed");
   return translate(locale, "error.unexpected", { requestId });
