@@ -115,11 +115,14 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
         await openModal(client, body.trigger_id, view, logger);
       } catch (error) {
         await ack();
-        await respond({
-          replace_original: false,
-          response_type: "ephemeral",
-          text: errorText(error, locale, requestContext.requestId, logger),
-        });
+        const text = errorText(error, locale, requestContext.requestId, logger);
+        // Nuevo usuario is also on the App Home tab, whose clicks carry no response_url: the
+        // refusal (or any other error) is told in the person's DM with the bot instead.
+        if (body.response_url === undefined) {
+          await client.chat.postMessage({ channel: body.user.id, text });
+          return;
+        }
+        await respond({ replace_original: false, response_type: "ephemeral", text });
       }
     });
   }
