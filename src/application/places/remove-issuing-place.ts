@@ -35,7 +35,11 @@ export async function removeIssuingPlace(
   return runAuditedChange(dependencies, context, authority, async (transaction, audit) => {
     const place = await findIssuingPlace(transaction, options.placeId);
     // Locks the place so that no assignment is added between counting its holders and removing it.
-    await transaction.$queryRaw`SELECT id FROM issuing_places WHERE id = ${place.id}::uuid FOR UPDATE`;
+    // A second Sí waits here for the first; once it has committed, the place is gone: say so.
+    const locked = await transaction.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM issuing_places WHERE id = ${place.id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new DomainError(ErrorCode.PLACE_NOT_FOUND);
     const holders = await transaction.portalUserPlace.findMany({
       where: { placeId: place.id },
       select: { user: { select: { username: true, _count: { select: { places: true } } } } },
