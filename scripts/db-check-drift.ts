@@ -7,13 +7,8 @@
 //
 // Exit codes: 0 agree, 1 disagree, 2 the check could not run.
 import { performance } from "node:perf_hooks";
-import {
-  diffMigrationsToSchema,
-  isEmptyMigrationScript,
-  PATH_FLAGS,
-  positionalArgs,
-  resolvePaths,
-} from "./lib/schema-engine.ts";
+import { PATH_FLAGS, positionalArgs, resolvePaths } from "./lib/command-line-options.ts";
+import { diffMigrationsToSchema, isEmptyMigrationScript } from "./lib/migrations-to-schema-diff.ts";
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

@@ -10,16 +10,13 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  diffMigrationsToSchema,
-  isEmptyMigrationScript,
   MIGRATION_LOCK_CONTENT,
   MIGRATION_LOCK_FILE,
   MIGRATION_SCRIPT_FILE,
-  PATH_FLAGS,
-  positionalArgs,
-  readMigrationList,
-  resolvePaths,
-} from "./lib/schema-engine.ts";
+  readMigrationsFolder,
+} from "../src/infrastructure/prisma/migrations-folder.ts";
+import { PATH_FLAGS, positionalArgs, resolvePaths } from "./lib/command-line-options.ts";
+import { diffMigrationsToSchema, isEmptyMigrationScript } from "./lib/migrations-to-schema-diff.ts";
 
 const USAGE = "usage: npm run db:new <name>   (e.g. npm run db:new add_user_phone)";
 
@@ -70,8 +67,7 @@ async function main(): Promise<number> {
   }
 
   const folderName = `${migrationTimestamp(new Date())}_${slug}`;
-  const existing = (await readMigrationList(migrationsDir)).migrationDirectories.map((d) => d.path);
-  const last = existing.at(-1);
+  const last = (await readMigrationsFolder(migrationsDir))?.migrations.at(-1)?.name;
   if (last !== undefined && last >= folderName) {
     throw new Error(
       `${folderName} would not sort after the last migration, ${last}: check the clock and retry`,

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { migrateAtStart } from "../../src/infrastructure/prisma/migrate-at-start.ts";
-import { MIGRATIONS_DIRECTORY } from "../../src/infrastructure/prisma/open-database.ts";
+import { MIGRATIONS_DIRECTORY } from "../../src/infrastructure/prisma/migrations-folder.ts";
 import { PGLITE_EXTENSIONS } from "../../src/infrastructure/prisma/pglite-extensions.ts";
 import { pgliteSession } from "../../src/infrastructure/prisma/sql-session.ts";
 

@@ -2,19 +2,12 @@
 // deploy` would: the same `_prisma_migrations` table, the checksum as the sha256 of migration.sql,
 // so that a deployer may also use Prisma's CLI. Several replicas starting together wait on one
 // advisory lock and apply each migration once; a failed or edited migration stops the start.
-import { createHash, randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { readMigrationsFolder, type TReadableMigration } from "./migrations-folder.ts";
 import type { SqlSession } from "./sql-session.ts";
 
 // Any fixed 64-bit number, the same in every replica: "p1usrbot".
 const MIGRATION_LOCK_KEY = "8098409873318163572";
-
-export interface TLocalMigration {
-  readonly name: string;
-  readonly sql: string;
-  readonly checksum: string;
-}
 
 export class MigrationError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -23,18 +16,16 @@ export class MigrationError extends Error {
   }
 }
 
-export async function readLocalMigrations(migrationsDirectory: string): Promise<TLocalMigration[]> {
-  const entries = await readdir(migrationsDirectory, { withFileTypes: true });
-  const names = entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const sql = await readFile(path.join(migrationsDirectory, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    }),
-  );
+/** Every migration of the folder, in order; a missing folder or an unreadable migration.sql stops the start. */
+async function migrationsToApply(migrationsDirectory: string): Promise<TReadableMigration[]> {
+  const folder = await readMigrationsFolder(migrationsDirectory);
+  if (folder === undefined)
+    throw new MigrationError(`there is no migrations folder at ${migrationsDirectory}`);
+  return folder.migrations.map((migration) => {
+    if (migration.sql === undefined)
+      throw new MigrationError(`migration ${migration.name}: ${migration.problem}`);
+    return migration;
+  });
 }
 
 interface TAppliedMigration {
@@ -48,7 +39,7 @@ export async function migrateAtStart(
   session: SqlSession,
   migrationsDirectory: string,
 ): Promise<{ applied: string[]; alreadyApplied: number }> {
-  const local = await readLocalMigrations(migrationsDirectory);
+  const local = await migrationsToApply(migrationsDirectory);
   await session.query("SELECT pg_advisory_lock($1::bigint)", [MIGRATION_LOCK_KEY]);
   try {
     await session.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

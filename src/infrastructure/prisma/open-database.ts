@@ -1,17 +1,15 @@
 // Opens the database: PostgreSQL when DATABASE_URL is set, else the embedded PGlite database in a
 // folder (DATA_DIR/db), with no server to install. The same schema and migrations serve both.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { migrateAtStart } from "./migrate-at-start.ts";
+import { MIGRATIONS_DIRECTORY } from "./migrations-folder.ts";
 import { openPGliteThread } from "./pglite-thread.ts";
 import { pgliteSession, postgresSession, type SqlSession } from "./sql-session.ts";
-
-export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
 
 export type TDatabaseKind = "embedded" | "postgresql";
 
