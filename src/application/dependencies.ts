@@ -1,6 +1,7 @@
 // What every use case is given. main.ts builds it once; tests build it with fakes where a fake is
 // the honest choice (a fixed clock, a cheaper bcrypt cost) and real parts everywhere else.
 import type { CommonPasswordChecker } from "../domain/password-policy.ts";
+import type { TLocale } from "../i18n/locale.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { Database } from "./ports/database.ts";
 import type { Logger } from "./ports/logger.ts";
@@ -8,7 +9,7 @@ import type { PasswordHasher, TemporaryPasswordGenerator } from "./ports/passwor
 import type { SecretSealer } from "./ports/secret-sealer.ts";
 
 export interface TUseCaseSettings {
-  readonly locale: "es" | "en";
+  readonly locale: TLocale;
   readonly temporaryPasswordTtlHours: number;
   readonly passwordMinimumLength: number;
   readonly portalUrl: string;

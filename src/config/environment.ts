@@ -2,6 +2,7 @@
 // start lists every problem, one line each, naming the variable and what it expects. Messages are
 // written here and never include the value, so that a secret cannot leak through them.
 import { z } from "zod";
+import { LOCALES } from "../i18n/locale.ts";
 
 const slackUserIdPattern = /^[UW][A-Z0-9]{2,}$/;
 const slackChannelIdPattern = /^[CGD][A-Z0-9]{2,}$/;
@@ -113,7 +114,7 @@ export const ZEnvironment = z.object({
   SUPPORT_SLACK_USER_IDS: idList(slackUserIdPattern, "comma-separated Slack user ids such as U0123456789"),
   BOT_LOCALE: optionalText
     .transform((value) => value ?? "es")
-    .pipe(z.enum(["es", "en"], { error: "expected es or en" })),
+    .pipe(z.enum(LOCALES, { error: "expected es or en" })),
   TEMP_PASSWORD_TTL_HOURS: integerInRange(1, 720, 72),
   PASSWORD_MIN_LENGTH: integerInRange(15, 128, 15),
   PASSWORD_PEPPER: secret({ minimumLength: 32, what: "a random pepper" }),

@@ -1,7 +1,8 @@
 // A feature's own catalogue: Spanish first (the default), English with exactly the same keys —
 // the compiler refuses an English catalogue that misses or adds a key.
 import type { TErrorParameters } from "../domain/errors.ts";
-import { fillTemplate, type TLocale } from "./translate.ts";
+import type { TLocale } from "./locale.ts";
+import { fillTemplate } from "./translate.ts";
 
 export type TCopy<TKey extends string> = (key: TKey, parameters?: TErrorParameters) => string;
 

@@ -1,10 +1,10 @@
 // Looks a message up in the locale's catalogue and puts the values in. Times are shown in Mexico
 // City's time, where PremiumOne's users work.
 import type { TErrorCode, TErrorParameters } from "../domain/errors.ts";
+import { DISPLAY_TIME_ZONE, INTL_LOCALE, type TLocale } from "./locale.ts";
 import { messagesEn } from "./messages-en.ts";
 import { messagesEs, type TMessageKey } from "./messages-es.ts";
 
-export type TLocale = "es" | "en";
 export type { TMessageKey };
 
 const CATALOGUES: Readonly<Record<TLocale, Readonly<Record<TMessageKey, string>>>> = {
@@ -15,10 +15,10 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export function formatTime(value: Date | string, locale: TLocale): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone: "America/Mexico_City",
+    timeZone: DISPLAY_TIME_ZONE,
   }).format(date);
 }
 

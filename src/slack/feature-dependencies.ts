@@ -1,7 +1,7 @@
 // What every Slack feature's register() is given.
 import type { TUseCaseDependencies } from "../application/dependencies.ts";
 import type { Logger } from "../application/ports/logger.ts";
-import type { TLocale } from "../i18n/translate.ts";
+import type { TLocale } from "../i18n/locale.ts";
 
 export interface TSlackFeatureDependencies {
   readonly useCases: TUseCaseDependencies;

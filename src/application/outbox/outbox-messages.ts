@@ -1,5 +1,6 @@
 // The messages the outbox carries, by kind. Payloads never hold a secret: a credential email names
 // the account, and the worker makes the password when it sends it.
+import type { TLocale } from "../../i18n/locale.ts";
 import type { TTransaction } from "../ports/database.ts";
 
 export const OutboxKind = {
@@ -16,7 +17,7 @@ export type TCredentialsReason = "welcome" | "password_reset";
 export interface TCredentialsEmailPayload {
   readonly reason: TCredentialsReason;
   readonly userId: string;
-  readonly locale: "es" | "en";
+  readonly locale: TLocale;
   /** The Slack user (an admin) who created or reset the account: told if the email is refused for good. */
   readonly requestedBy?: string;
 }
@@ -26,7 +27,7 @@ export type TNoticeTemplate = "password_changed" | "email_changed" | "account_lo
 export interface TNoticeEmailPayload {
   readonly template: TNoticeTemplate;
   readonly to: string;
-  readonly locale: "es" | "en";
+  readonly locale: TLocale;
   readonly username: string;
   readonly fullName: string;
   /** ISO time of the event the notice is about. */
@@ -44,7 +45,7 @@ export interface TSlackDirectMessagePayload {
   readonly slackUserId: string;
   readonly message: "welcome" | "credentials_changed" | "account_locked";
   readonly userId: string;
-  readonly locale: "es" | "en";
+  readonly locale: TLocale;
 }
 
 /** A DM to the admin who acted on an account, about that account (not to its owner). */
@@ -55,7 +56,7 @@ export interface TAdminNoticePayload {
   readonly username: string;
   readonly email: string;
   readonly reason: string;
-  readonly locale: "es" | "en";
+  readonly locale: TLocale;
 }
 
 interface TPayloadByKind {

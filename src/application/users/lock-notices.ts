@@ -1,4 +1,5 @@
 // Who is told when an account locks: the account's owner, by email and (when linked) by Slack DM.
+import type { TLocale } from "../../i18n/locale.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import type { TTransaction } from "../ports/database.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
@@ -6,7 +7,7 @@ import type { TPortalUserDetails } from "./portal-user-details.ts";
 export async function enqueueLockNotices(
   transaction: TTransaction,
   user: TPortalUserDetails,
-  locale: "es" | "en",
+  locale: TLocale,
   now: Date,
 ): Promise<void> {
   await enqueueOutboxMessage(transaction, OutboxKind.NOTICE_EMAIL, {

@@ -9,7 +9,7 @@ import type { TUseCaseDependencies } from "../../application/dependencies.ts";
 import { OutboxKind, type TAdminNoticePayload } from "../../application/outbox/outbox-messages.ts";
 import { getPortalUser } from "../../application/users/get-portal-user.ts";
 import { ErrorCode, isDomainError } from "../../domain/errors.ts";
-import type { TLocale } from "../../i18n/translate.ts";
+import type { TLocale } from "../../i18n/locale.ts";
 import { PermanentDeliveryError } from "../../infrastructure/outbox/delivery-errors.ts";
 import { cancelled, delivered, type TOutboxHandlers } from "../../infrastructure/outbox/outbox-handler.ts";
 import { accountNoticeMessage } from "../features/account/views/account-notice-message.ts";

@@ -2,7 +2,7 @@
 // PremiumOne help page ends with "Medios de contacto" — the service desk's contact.
 
 import { defineCopy } from "../../i18n/define-copy.ts";
-import type { TLocale } from "../../i18n/translate.ts";
+import type { TLocale } from "../../i18n/locale.ts";
 import { escapeMrkdwn, header, type KnownBlock, section } from "../ui/blocks.ts";
 
 const contactCopy = defineCopy(

@@ -6,7 +6,8 @@ import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../application/ports/logger.ts";
 import { ErrorCode } from "../../domain/errors.ts";
 import { isStorableText } from "../../domain/text-rules.ts";
-import { errorMessage, type TLocale } from "../../i18n/translate.ts";
+import type { TLocale } from "../../i18n/locale.ts";
+import { errorMessage } from "../../i18n/translate.ts";
 import { findRequestContext } from "../request-context.ts";
 
 /** The path of the first string the database could not hold, or undefined. */

@@ -4,7 +4,8 @@
 
 import type { Logger } from "../../application/ports/logger.ts";
 import { type DomainError, isDomainError, ValidationError } from "../../domain/errors.ts";
-import { errorMessage, type TLocale, translate } from "../../i18n/translate.ts";
+import type { TLocale } from "../../i18n/locale.ts";
+import { errorMessage, translate } from "../../i18n/translate.ts";
 import { isDatabaseUnavailable } from "../../infrastructure/prisma/database-unavailable.ts";
 
 /** Slack's `response_action: errors` body: block id → message, for the fields the modal has. */

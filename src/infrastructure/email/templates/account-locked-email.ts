@@ -1,9 +1,10 @@
 // The notice that an account locked after repeated wrong passwords, and until when.
-import { formatEmailTime, type TEmailLocale } from "./common-copy.ts";
+import type { TLocale } from "../../../i18n/locale.ts";
+import { formatEmailTime } from "./common-copy.ts";
 import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
 
 export interface TAccountLockedEmailInput {
-  readonly locale: TEmailLocale;
+  readonly locale: TLocale;
   readonly fullName: string;
   readonly username: string;
   /** Unknown when the lock's end was not recorded: the email then says "temporarily". */
@@ -18,7 +19,7 @@ interface TAccountLockedCopy {
   readonly whatNext: string;
 }
 
-const copy: Record<TEmailLocale, TAccountLockedCopy> = {
+const copy: Record<TLocale, TAccountLockedCopy> = {
   es: {
     subject: "Tu cuenta PremiumOne está bloqueada temporalmente",
     lockedUntil: (username, until) =>

@@ -1,6 +1,7 @@
 // The part the welcome and the reset emails share: the account, the temporary password (each on a
 // line of its own), when the password expires, that it must be changed at first use, and the portal.
-import { formatEmailTime, type TEmailLocale } from "./common-copy.ts";
+import type { TLocale } from "../../../i18n/locale.ts";
+import { formatEmailTime } from "./common-copy.ts";
 import type { TEmailBlock } from "./email-layout.ts";
 
 export interface TCredentials {
@@ -12,7 +13,7 @@ export interface TCredentials {
 
 /** What a credentials email is given; the password lives only in memory while the email is sent. */
 export interface TCredentialsEmailInput {
-  readonly locale: TEmailLocale;
+  readonly locale: TLocale;
   readonly credentials: TCredentials;
   readonly portalUrl: string;
   readonly supportContact?: string | undefined;
@@ -26,7 +27,7 @@ interface TCredentialsCopy {
   readonly portalLabel: string;
 }
 
-const copy: Record<TEmailLocale, TCredentialsCopy> = {
+const copy: Record<TLocale, TCredentialsCopy> = {
   es: {
     usernameLabel: "Usuario",
     passwordLabel: "Contraseña temporal",

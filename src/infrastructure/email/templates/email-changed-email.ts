@@ -1,10 +1,11 @@
 // The notice sent to an account's OLD address when its email changes: it names the new one masked,
 // so that an owner who did not ask for it learns where their notices now go, without revealing it.
-import { commonCopy, formatEmailTime, type TEmailLocale } from "./common-copy.ts";
+import type { TLocale } from "../../../i18n/locale.ts";
+import { commonCopy, formatEmailTime } from "./common-copy.ts";
 import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
 
 export interface TEmailChangedEmailInput {
-  readonly locale: TEmailLocale;
+  readonly locale: TLocale;
   readonly fullName: string;
   readonly username: string;
   /** e.g. "j***@example.com". */
@@ -19,7 +20,7 @@ interface TEmailChangedCopy {
   readonly fromNowOn: string;
 }
 
-const copy: Record<TEmailLocale, TEmailChangedCopy> = {
+const copy: Record<TLocale, TEmailChangedCopy> = {
   es: {
     subject: "Se cambió el correo de tu cuenta PremiumOne",
     changed: (username, maskedNewEmail, when) =>

@@ -1,7 +1,8 @@
 // The one layout every email shares: a message is a list of blocks (paragraphs, labelled lines, a
 // link), rendered once as plain text and once as HTML. Every value is escaped here, in one place,
 // so that a template cannot forget to; templates hold words only (their catalogues per locale).
-import { commonCopy, type TEmailLocale } from "./common-copy.ts";
+import type { TLocale } from "../../../i18n/locale.ts";
+import { commonCopy } from "./common-copy.ts";
 
 export interface TRenderedEmail {
   readonly subject: string;
@@ -23,7 +24,7 @@ export type TEmailBlock =
   | { readonly kind: "link"; readonly label: string; readonly url: string };
 
 export interface TEmailDocument {
-  readonly locale: TEmailLocale;
+  readonly locale: TLocale;
   readonly subject: string;
   readonly greetingName: string;
   readonly blocks: readonly TEmailBlock[];

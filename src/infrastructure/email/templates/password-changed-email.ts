@@ -1,9 +1,10 @@
 // The notice that an account's password was changed, so that its owner notices a change not theirs.
-import { commonCopy, formatEmailTime, type TEmailLocale } from "./common-copy.ts";
+import type { TLocale } from "../../../i18n/locale.ts";
+import { commonCopy, formatEmailTime } from "./common-copy.ts";
 import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
 
 export interface TPasswordChangedEmailInput {
-  readonly locale: TEmailLocale;
+  readonly locale: TLocale;
   readonly fullName: string;
   readonly username: string;
   readonly changedAt: Date;
@@ -11,7 +12,7 @@ export interface TPasswordChangedEmailInput {
 }
 
 const copy: Record<
-  TEmailLocale,
+  TLocale,
   { readonly subject: string; readonly changed: (username: string, when: string) => string }
 > = {
   es: {

@@ -1,9 +1,9 @@
 // The email after an administrator's "Restablecer contraseña": a new temporary password.
-import type { TEmailLocale } from "./common-copy.ts";
+import type { TLocale } from "../../../i18n/locale.ts";
 import { credentialsBlocks, type TCredentialsEmailInput } from "./credentials-block.ts";
 import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
 
-const copy: Record<TEmailLocale, { readonly subject: string; readonly introduction: string }> = {
+const copy: Record<TLocale, { readonly subject: string; readonly introduction: string }> = {
   es: {
     subject: "Tu nueva contraseña temporal del portal PremiumOne",
     introduction:

@@ -1,9 +1,9 @@
 // The welcome email of a new account: its access keys and the portal's address.
-import type { TEmailLocale } from "./common-copy.ts";
+import type { TLocale } from "../../../i18n/locale.ts";
 import { credentialsBlocks, type TCredentialsEmailInput } from "./credentials-block.ts";
 import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
 
-const copy: Record<TEmailLocale, { readonly subject: string; readonly introduction: string }> = {
+const copy: Record<TLocale, { readonly subject: string; readonly introduction: string }> = {
   es: {
     subject: "Tus datos de acceso al portal PremiumOne",
     introduction: "Se creó tu cuenta en el portal de facturación PremiumOne. Estos son tus datos de acceso:",

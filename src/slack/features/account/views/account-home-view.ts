@@ -1,7 +1,7 @@
 // The App Home tab: the same "Mi cuenta" view, and quick actions for admins.
 import type { HomeView } from "@slack/types";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, context, divider, header, type KnownBlock } from "../../../ui/blocks.ts";
 import { UsersActionId } from "../../users/ids.ts";
 import { encodeValue } from "../../users/list-state.ts";

@@ -2,7 +2,7 @@
 // credential change and after a lock. Each offers the Cambiar contraseña button; none holds a secret.
 import type { TSlackDirectMessagePayload } from "../../../../application/outbox/outbox-messages.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, type KnownBlock, section } from "../../../ui/blocks.ts";
 import { accountCopy } from "../copy.ts";
 import { AccountActionId } from "../ids.ts";

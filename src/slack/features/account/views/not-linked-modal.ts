@@ -1,6 +1,6 @@
 // What the Cambiar contraseña button opens for someone with no linked account — an old welcome DM
 // after the account was deleted or linked to someone else: the "Mi cuenta" answer, not the form.
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { type ModalView, modal } from "../../../ui/blocks.ts";
 import { accountCopy } from "../copy.ts";
 import { AccountViewId } from "../ids.ts";

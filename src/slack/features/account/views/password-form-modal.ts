@@ -1,7 +1,7 @@
 // The password modal: Contraseña actual, Nueva contraseña, Confirmar nueva contraseña, and the
 // warning that Slack does not mask what is typed. Nothing typed here is ever echoed back.
 import { z } from "zod";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { context, input, type ModalView, modal, section, textInput } from "../../../ui/blocks.ts";
 import { accountCopy } from "../copy.ts";
 import { AccountViewId, PASSWORD_FIELD_ACTION_ID, PasswordFormBlockId } from "../ids.ts";

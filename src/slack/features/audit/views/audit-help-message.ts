@@ -1,4 +1,4 @@
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { helpMessage } from "../../../help/help-message.ts";
 import { auditCopy } from "../copy.ts";
 import type { TAuditMessage } from "./audit-list-message.ts";

@@ -2,7 +2,7 @@
 // City), actor, action in words with its code, account, changed fields and result; ◀ / ▶ keep the
 // account filter. Rows hold no secret: the audit trail stores none.
 import type { TAuditEventPage, TAuditEventRow } from "../../../../application/audit/list-audit-events.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import {
   actions,
   button,

@@ -2,7 +2,7 @@
 // place acted on is gone (a second Sí, a stale message), else the error's own message.
 import type { Logger } from "../../../../application/ports/logger.ts";
 import { ErrorCode, isDomainError } from "../../../../domain/errors.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { placesCopy } from "../copy.ts";
 

@@ -2,7 +2,7 @@
 import type { TCompanyDetails } from "../../../../application/places/company-fields.ts";
 import type { TIssuingPlaceDetails } from "../../../../application/places/issuing-place-fields.ts";
 import type { TRemovedIssuingPlace } from "../../../../application/places/remove-issuing-place.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { escapeMrkdwn } from "../../../ui/blocks.ts";
 import { placesCopy } from "../copy.ts";
 

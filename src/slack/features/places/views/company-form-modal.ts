@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { TCompanyDetails } from "../../../../application/places/company-fields.ts";
 import { LEGAL_NAME_MAX_LENGTH } from "../../../../domain/company-rules.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { input, type ModalView, modal, textInput } from "../../../ui/blocks.ts";
 import { ZCatalogueState } from "../catalogue-state.ts";
 import { placesCopy } from "../copy.ts";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { TCompanyDetails } from "../../../../application/places/company-fields.ts";
 import type { TIssuingPlaceDetails } from "../../../../application/places/issuing-place-fields.ts";
 import { PLACE_NAME_MAX_LENGTH } from "../../../../domain/company-rules.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { escapeMrkdwn, input, type ModalView, modal, section, textInput } from "../../../ui/blocks.ts";
 import { ZCatalogueState } from "../catalogue-state.ts";
 import { placesCopy } from "../copy.ts";

@@ -5,7 +5,7 @@ import type {
   TCataloguePlace,
   TCompanyWithPlaces,
 } from "../../../../application/places/list-companies-with-places.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import {
   actions,
   button,

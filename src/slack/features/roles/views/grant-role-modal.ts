@@ -2,7 +2,7 @@
 // Errors are answered on the field; the list it was opened from is refreshed through response_url.
 import { z } from "zod";
 import { ROLES, type TRole } from "../../../../domain/roles.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { input, type ModalView, modal, option, staticSelect, usersSelect } from "../../../ui/blocks.ts";
 import { rolesCopy } from "../copy.ts";
 import { ZRoleChoice } from "../holder-value.ts";

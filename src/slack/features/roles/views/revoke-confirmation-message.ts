@@ -1,5 +1,5 @@
 // "¿Quitar el rol …?" with Sí (danger) and No. Both answers return to the roles list.
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, section } from "../../../ui/blocks.ts";
 import { rolesCopy } from "../copy.ts";
 import { encodeHolderValue, type THolderValue } from "../holder-value.ts";

@@ -1,5 +1,5 @@
 import type { TRole } from "../../../../domain/roles.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { rolesCopy } from "../copy.ts";
 
 /** "Administrador" / "Soporte": the name a person reads for a role. */

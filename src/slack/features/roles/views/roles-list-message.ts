@@ -3,7 +3,7 @@
 import type { TRoleHolder } from "../../../../application/roles/role-holder.ts";
 import { SLACK_USER_ID_PATTERN } from "../../../../domain/portal-user-rules.ts";
 import { ROLES, type TRole } from "../../../../domain/roles.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import {
   actions,
   button,

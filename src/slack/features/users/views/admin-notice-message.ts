@@ -2,7 +2,7 @@
 // for good: which account, which address, the server's reason, and a button to the account in the
 // list (where Editar and Restablecer contraseña are at hand).
 import type { TAdminNoticePayload } from "../../../../application/outbox/outbox-messages.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section, truncate } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
 import { UsersActionId } from "../ids.ts";

@@ -1,6 +1,6 @@
 // "¿Eliminar…?" / "¿Restablecer…?" with Sí (danger) and No. Both answers return to the list.
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
 import { UsersActionId } from "../ids.ts";

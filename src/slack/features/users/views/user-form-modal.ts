@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { TCompanyWithPlaces } from "../../../../application/places/list-companies-with-places.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import {
   input,
   type ModalView,

@@ -1,4 +1,4 @@
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import { helpMessage } from "../../../help/help-message.ts";
 import { usersCopy } from "../copy.ts";
 import type { TSlackMessage } from "./users-list-message.ts";

@@ -2,7 +2,7 @@
 // (for admins) the buttons that act on it.
 import type { TPortalUserPage } from "../../../../application/users/list-portal-users.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
-import type { TLocale } from "../../../../i18n/translate.ts";
+import type { TLocale } from "../../../../i18n/locale.ts";
 import {
   actions,
   button,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError, ErrorCode, ValidationError } from "../../../../../src/domain/errors.ts";
+import type { TLocale } from "../../../../../src/i18n/locale.ts";
 import { problemsInView } from "../../../../../src/sandbox/block-kit-validation.ts";
 import { toJsonObject } from "../../../../../src/sandbox/json.ts";
 import { GRANT_ROLE_BLOCK_BY_FIELD, GrantRoleBlockId } from "../../../../../src/slack/features/roles/ids.ts";
@@ -75,7 +76,7 @@ describe("grant role modal", () => {
   });
 
   it("shows each refusal on its field: an already held role on the user", () => {
-    const onFields = (error: DomainError, locale: "es" | "en" = "es") =>
+    const onFields = (error: DomainError, locale: TLocale = "es") =>
       modalFieldErrors(error, locale, GRANT_ROLE_BLOCK_BY_FIELD, GrantRoleBlockId.SLACK_USER);
     expect(onFields(new DomainError(ErrorCode.ROLE_ALREADY_GRANTED))).toEqual({
       slack_user: "Ya tiene ese rol.",
