@@ -1,6 +1,7 @@
 // The messages the outbox carries, by kind. Payloads never hold a secret: a credential email names
 // the account, and the worker makes the password when it sends it.
-import type { TLocale } from "../../i18n/locale.ts";
+import { z } from "zod";
+import { LOCALES } from "../../i18n/locale.ts";
 import type { TTransaction } from "../ports/database.ts";
 
 export const OutboxKind = {
@@ -12,52 +13,61 @@ export const OutboxKind = {
 } as const;
 export type TOutboxKind = (typeof OutboxKind)[keyof typeof OutboxKind];
 
-export type TCredentialsReason = "welcome" | "password_reset";
+const ZLocale = z.enum(LOCALES);
 
-export interface TCredentialsEmailPayload {
-  readonly reason: TCredentialsReason;
-  readonly userId: string;
-  readonly locale: TLocale;
+const ZCredentialsReason = z.enum(["welcome", "password_reset"]);
+export type TCredentialsReason = z.output<typeof ZCredentialsReason>;
+
+export const ZCredentialsEmailPayload = z.object({
+  reason: ZCredentialsReason,
+  userId: z.uuid(),
+  locale: ZLocale,
   /** The Slack user (an admin) who created or reset the account: told if the email is refused for good. */
-  readonly requestedBy?: string;
-}
+  requestedBy: z.string().min(1).optional(),
+});
+export type TCredentialsEmailPayload = Readonly<z.output<typeof ZCredentialsEmailPayload>>;
 
-export type TNoticeTemplate = "password_changed" | "email_changed" | "account_locked";
+const ZNoticeTemplate = z.enum(["password_changed", "email_changed", "account_locked"]);
+export type TNoticeTemplate = z.output<typeof ZNoticeTemplate>;
 
-export interface TNoticeEmailPayload {
-  readonly template: TNoticeTemplate;
-  readonly to: string;
-  readonly locale: TLocale;
-  readonly username: string;
-  readonly fullName: string;
+export const ZNoticeEmailPayload = z.object({
+  template: ZNoticeTemplate,
+  to: z.string().min(3),
+  locale: ZLocale,
+  username: z.string().min(1),
+  fullName: z.string().min(1),
   /** ISO time of the event the notice is about. */
-  readonly occurredAt: string;
+  occurredAt: z.iso.datetime({ offset: true }),
   /** email_changed: the new address, masked. account_locked: when the lock ends (ISO). */
-  readonly detail?: string;
-}
+  detail: z.string().optional(),
+});
+export type TNoticeEmailPayload = Readonly<z.output<typeof ZNoticeEmailPayload>>;
 
-export interface TAuditChannelPostPayload {
-  readonly auditEventId: string;
-  readonly channelId: string;
-}
+export const ZAuditChannelPostPayload = z.object({
+  auditEventId: z.string().regex(/^\d+$/),
+  channelId: z.string().min(1),
+});
+export type TAuditChannelPostPayload = Readonly<z.output<typeof ZAuditChannelPostPayload>>;
 
-export interface TSlackDirectMessagePayload {
-  readonly slackUserId: string;
-  readonly message: "welcome" | "credentials_changed" | "account_locked";
-  readonly userId: string;
-  readonly locale: TLocale;
-}
+export const ZSlackDirectMessagePayload = z.object({
+  slackUserId: z.string().min(1),
+  message: z.enum(["welcome", "credentials_changed", "account_locked"]),
+  userId: z.uuid(),
+  locale: ZLocale,
+});
+export type TSlackDirectMessagePayload = Readonly<z.output<typeof ZSlackDirectMessagePayload>>;
 
 /** A DM to the admin who acted on an account, about that account (not to its owner). */
-export interface TAdminNoticePayload {
-  readonly slackUserId: string;
-  readonly notice: "credentials_email_failed";
-  readonly userId: string;
-  readonly username: string;
-  readonly email: string;
-  readonly reason: string;
-  readonly locale: TLocale;
-}
+export const ZAdminNoticePayload = z.object({
+  slackUserId: z.string().min(1),
+  notice: z.literal("credentials_email_failed"),
+  userId: z.uuid(),
+  username: z.string().min(1),
+  email: z.string().min(1),
+  reason: z.string(),
+  locale: ZLocale,
+});
+export type TAdminNoticePayload = Readonly<z.output<typeof ZAdminNoticePayload>>;
 
 interface TPayloadByKind {
   [OutboxKind.CREDENTIALS_EMAIL]: TCredentialsEmailPayload;

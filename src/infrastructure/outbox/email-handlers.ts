@@ -2,12 +2,13 @@
 // on its first attempt, sealed in its outbox row until it is delivered, so that a retry sends the
 // very same email. A notice email carries everything it says in its payload. Every email of one
 // outbox row has one Message-ID and one Date, however often it is tried: a copy is the same message.
-import { z } from "zod";
+import type { z } from "zod";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
 import {
   OutboxKind,
-  type TCredentialsEmailPayload,
   type TNoticeEmailPayload,
+  ZCredentialsEmailPayload,
+  ZNoticeEmailPayload,
 } from "../../application/outbox/outbox-messages.ts";
 import { credentialsForEmail } from "../../application/users/issue-temporary-password.ts";
 import { recordCredentialEmailRefusal } from "../../application/users/record-credential-email-refusal.ts";
@@ -26,25 +27,6 @@ import {
   type TOutboxFailureHooks,
   type TOutboxHandlers,
 } from "./outbox-handler.ts";
-
-const ZLocale = z.enum(["es", "en"]);
-
-const ZCredentialsEmailPayload = z.object({
-  reason: z.enum(["welcome", "password_reset"]),
-  userId: z.uuid(),
-  locale: ZLocale,
-  requestedBy: z.string().min(1).optional(),
-}) satisfies z.ZodType<TCredentialsEmailPayload>;
-
-const ZNoticeEmailPayload = z.object({
-  template: z.enum(["password_changed", "email_changed", "account_locked"]),
-  to: z.string().min(3),
-  locale: ZLocale,
-  username: z.string().min(1),
-  fullName: z.string().min(1),
-  occurredAt: z.iso.datetime({ offset: true }),
-  detail: z.string().optional(),
-}) satisfies z.ZodType<TNoticeEmailPayload>;
 
 export interface TEmailHandlersOptions {
   readonly dependencies: TUseCaseDependencies;

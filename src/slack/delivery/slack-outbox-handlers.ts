@@ -3,10 +3,15 @@
 // after Slack's Retry-After, so a limit or an outage delays messages and loses none.
 import { randomUUID } from "node:crypto";
 import type { WebClient } from "@slack/web-api";
-import { z } from "zod";
+import type { z } from "zod";
 import { findAuditEvent } from "../../application/audit/find-audit-event.ts";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
-import { OutboxKind, type TAdminNoticePayload } from "../../application/outbox/outbox-messages.ts";
+import {
+  OutboxKind,
+  ZAdminNoticePayload,
+  ZAuditChannelPostPayload,
+  ZSlackDirectMessagePayload,
+} from "../../application/outbox/outbox-messages.ts";
 import { getPortalUser } from "../../application/users/get-portal-user.ts";
 import { ErrorCode, isDomainError } from "../../domain/errors.ts";
 import type { TLocale } from "../../i18n/locale.ts";
@@ -17,24 +22,6 @@ import { auditEventText } from "../features/audit/views/audit-event-text.ts";
 import { adminNoticeMessage } from "../features/users/views/admin-notice-message.ts";
 import { context, section } from "../ui/blocks.ts";
 import { classifySlackError } from "./slack-delivery-errors.ts";
-
-const ZAuditChannelPost = z.object({ auditEventId: z.string().regex(/^\d+$/), channelId: z.string().min(1) });
-const ZAdminNotice = z.object({
-  slackUserId: z.string().min(1),
-  notice: z.literal("credentials_email_failed"),
-  userId: z.uuid(),
-  username: z.string().min(1),
-  email: z.string().min(1),
-  reason: z.string(),
-  locale: z.enum(["es", "en"]),
-}) satisfies z.ZodType<TAdminNoticePayload>;
-
-const ZDirectMessage = z.object({
-  slackUserId: z.string().min(1),
-  message: z.enum(["welcome", "credentials_changed", "account_locked"]),
-  userId: z.uuid(),
-  locale: z.enum(["es", "en"]),
-});
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   const result = schema.safeParse(payload);
@@ -50,7 +37,7 @@ export function createSlackOutboxHandlers(options: {
   const { dependencies, client, locale } = options;
   return {
     [OutboxKind.AUDIT_CHANNEL_POST]: async (delivery) => {
-      const payload = parse(ZAuditChannelPost, delivery.payload);
+      const payload = parse(ZAuditChannelPostPayload, delivery.payload);
       const event = await findAuditEvent(dependencies, BigInt(payload.auditEventId));
       if (event === undefined) return cancelled("audit event not found");
       const text = auditEventText(event, locale);
@@ -70,7 +57,7 @@ export function createSlackOutboxHandlers(options: {
       return delivered;
     },
     [OutboxKind.SLACK_DIRECT_MESSAGE]: async (delivery) => {
-      const payload = parse(ZDirectMessage, delivery.payload);
+      const payload = parse(ZSlackDirectMessagePayload, delivery.payload);
       let user: Awaited<ReturnType<typeof getPortalUser>>;
       try {
         user = await getPortalUser(dependencies, {
@@ -94,7 +81,7 @@ export function createSlackOutboxHandlers(options: {
       return delivered;
     },
     [OutboxKind.SLACK_ADMIN_NOTICE]: async (delivery) => {
-      const payload = parse(ZAdminNotice, delivery.payload);
+      const payload = parse(ZAdminNoticePayload, delivery.payload);
       try {
         await client.chat.postMessage({
           channel: payload.slackUserId,
