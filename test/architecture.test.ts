@@ -74,6 +74,44 @@ describe("architecture", () => {
     }
   });
 
+  it("keeps listener folders to listeners: each file registers handlers on the Bolt App and exports nothing else", () => {
+    const listeners = files.filter((entry) => /^slack\/features\/[^/]+\/listeners\//.test(entry.file));
+    for (const { file, text } of listeners) {
+      const exported = [...text.matchAll(/^export\s+(?:async\s+)?(\w+)\s+(\w+)/gm)].map(
+        (match) => `${match[1]} ${match[2]}`,
+      );
+      expect(exported.length, `${file} exports nothing`).toBeGreaterThan(0);
+      for (const declaration of exported) {
+        expect(declaration, `${file} exports ${declaration}`).toMatch(/^function register[A-Z]\w*$/);
+      }
+      expect(/^export\s+(?:\{|\*|default)/m.test(text), `${file} re-exports`).toBe(false);
+      for (const registration of text.matchAll(/^export function (register\w+)\(([^)]*)\)/gm)) {
+        expect(registration[2], `${file}: ${registration[1]} takes the Bolt App first`).toMatch(
+          /^app: App\b/,
+        );
+      }
+      expect(
+        /\bapp\.(command|action|view|options|event|message|shortcut)(<[^>]*>)?\(/.test(text),
+        `${file} registers nothing`,
+      ).toBe(true);
+    }
+  });
+
+  it("keeps Prisma and the database out of Slack listeners: they reach it through the use cases", () => {
+    const listeners = files.filter((entry) => /^slack\/features\/[^/]+\/listeners\//.test(entry.file));
+    for (const { file, text } of listeners) {
+      for (const target of importsOf(text)) {
+        expect(
+          /prisma|\/generated\/|\/ports\/database|\/infrastructure\//i.test(target),
+          `${file} imports ${target}`,
+        ).toBe(false);
+      }
+      expect(/\buseCases\.database\b|\bdatabase\.prisma\b/.test(text), `${file} reaches the database`).toBe(
+        false,
+      );
+    }
+  });
+
   it("reads process.env only in src/config", () => {
     for (const { file, text } of files.filter((entry) => !entry.file.startsWith("config/"))) {
       expect(text.includes("process.env"), file).toBe(false);

@@ -5,6 +5,7 @@ import { placeLabel } from "../../domain/company-rules.ts";
 import { Permission } from "../../domain/roles.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
+import type { Prisma } from "../ports/database.ts";
 import type { TCompanyDetails } from "./company-fields.ts";
 import type { TIssuingPlaceDetails } from "./issuing-place-fields.ts";
 
@@ -19,47 +20,55 @@ export interface TCompanyWithPlaces extends TCompanyDetails {
 // Sorted here rather than by the database, whose collation differs between PGlite and PostgreSQL.
 const spanishOrder = new Intl.Collator("es");
 
+/** What the catalogue reads of a company: its fields, and each place with how many users hold it. */
+export const companyWithPlacesSelect = {
+  id: true,
+  rfc: true,
+  legalName: true,
+  places: {
+    select: { id: true, postalCode: true, name: true, _count: { select: { assignments: true } } },
+  },
+} as const satisfies Prisma.CompanySelect;
+
+type TCompanyWithPlacesRow = Prisma.CompanyGetPayload<{ select: typeof companyWithPlacesSelect }>;
+
+/** A company as the catalogue shows it, its places by código postal and name. */
+export function toCompanyWithPlaces(company: TCompanyWithPlacesRow): TCompanyWithPlaces {
+  return {
+    id: company.id,
+    rfc: company.rfc,
+    legalName: company.legalName,
+    places: company.places
+      .map((place) => ({
+        id: place.id,
+        companyId: company.id,
+        rfc: company.rfc,
+        companyLegalName: company.legalName,
+        postalCode: place.postalCode,
+        name: place.name,
+        label: placeLabel({
+          postalCode: place.postalCode,
+          name: place.name,
+          companyLegalName: company.legalName,
+        }),
+        assignedUserCount: place._count.assignments,
+      }))
+      .sort(
+        (left, right) =>
+          spanishOrder.compare(left.postalCode, right.postalCode) ||
+          spanishOrder.compare(left.name, right.name),
+      ),
+  };
+}
+
 export async function listCompaniesWithPlaces(
   dependencies: TUseCaseDependencies,
   options: { context: TRequestContext },
 ): Promise<TCompanyWithPlaces[]> {
   await requirePermission(dependencies, options.context, Permission.PLACES_READ, { action: "place.list" });
-  const companies = await dependencies.database.prisma.company.findMany({
-    select: {
-      id: true,
-      rfc: true,
-      legalName: true,
-      places: {
-        select: { id: true, postalCode: true, name: true, _count: { select: { assignments: true } } },
-      },
-    },
-  });
+  const companies = await dependencies.database.prisma.company.findMany({ select: companyWithPlacesSelect });
   return companies
-    .map((company) => ({
-      id: company.id,
-      rfc: company.rfc,
-      legalName: company.legalName,
-      places: company.places
-        .map((place) => ({
-          id: place.id,
-          companyId: company.id,
-          rfc: company.rfc,
-          companyLegalName: company.legalName,
-          postalCode: place.postalCode,
-          name: place.name,
-          label: placeLabel({
-            postalCode: place.postalCode,
-            name: place.name,
-            companyLegalName: company.legalName,
-          }),
-          assignedUserCount: place._count.assignments,
-        }))
-        .sort(
-          (left, right) =>
-            spanishOrder.compare(left.postalCode, right.postalCode) ||
-            spanishOrder.compare(left.name, right.name),
-        ),
-    }))
+    .map(toCompanyWithPlaces)
     .sort(
       (left, right) =>
         spanishOrder.compare(left.legalName, right.legalName) || spanishOrder.compare(left.rfc, right.rfc),

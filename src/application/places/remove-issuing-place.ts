@@ -1,6 +1,8 @@
-// An admin removes an issuing place. When users hold it the removal needs their explicit
-// confirmation (Sí / No naming how many lose it): without it, PLACE_IN_USE carries the count. Once
-// removed no user holds it (the assignments cascade); the audit row keeps the place and who lost it.
+// An admin removes an issuing place. When users hold it the removal needs the admin's agreement to
+// that many losing it (Sí on a question naming how many): the place is taken from its holders only
+// when they are no more than the admin agreed to; otherwise PLACE_IN_USE carries the numbers of now,
+// for the question to be asked again. Once removed no user holds it (the assignments cascade); the
+// audit row keeps the place and who lost it.
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { DomainError, ErrorCode } from "../../domain/errors.ts";
@@ -25,7 +27,12 @@ export interface TRemovedIssuingPlace {
 
 export async function removeIssuingPlace(
   dependencies: TUseCaseDependencies,
-  options: { context: TRequestContext; placeId: string; confirmAssignedUsers?: boolean },
+  options: {
+    context: TRequestContext;
+    placeId: string;
+    /** How many holders the admin was told would lose the place; absent: none. */
+    agreedHolders?: number;
+  },
 ): Promise<TRemovedIssuingPlace> {
   const { context } = options;
   const authority = await requirePermission(dependencies, context, Permission.PLACES_WRITE, {
@@ -49,7 +56,7 @@ export async function removeIssuingPlace(
       .filter(({ user }) => user._count.places === 1)
       .map(({ user }) => user.username)
       .sort();
-    if (holders.length > 0 && options.confirmAssignedUsers !== true) {
+    if (holders.length > (options.agreedHolders ?? 0)) {
       throw new DomainError(ErrorCode.PLACE_IN_USE, {
         parameters: { count: holders.length, leftWithoutPlaces: usernamesLeftWithoutPlaces.length },
       });

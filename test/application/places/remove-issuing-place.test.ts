@@ -39,15 +39,15 @@ describe(`removeIssuingPlace (${testDatabaseKind} database)`, () => {
   const placeExists = async (id: string) =>
     (await testDatabase.database.prisma.issuingPlace.count({ where: { id } })) === 1;
 
-  it("refuses to remove a place two users hold without confirmation, naming the count", async () => {
+  it("refuses to remove a place two users hold without the admin's agreement to both, naming the count", async () => {
     await createUser("ana.ruiz", [places.kemperCentro, places.kemperNorte]);
     await createUser("beto.diaz", [places.kemperCentro, places.xenonMatriz]);
-    for (const confirmAssignedUsers of [undefined, false]) {
+    for (const agreedHolders of [undefined, 0, 1]) {
       const context = adminContext();
       const attempt = removeIssuingPlace(dependencies, {
         context,
         placeId: places.kemperCentro,
-        confirmAssignedUsers,
+        agreedHolders,
       });
       await expect(attempt).rejects.toBeInstanceOf(DomainError);
       await expect(attempt).rejects.toMatchObject({
@@ -61,12 +61,12 @@ describe(`removeIssuingPlace (${testDatabaseKind} database)`, () => {
     expect(await placesOf("beto.diaz")).toContain("06000 — Centro (ESCUELA KEMPER URGATE)");
   });
 
-  it("with confirmation removes it from everyone; they keep their other places; the audit row names them", async () => {
+  it("agreed to, removes it from everyone; they keep their other places; the audit row names them", async () => {
     const context = adminContext();
     const removed = await removeIssuingPlace(dependencies, {
       context,
       placeId: places.kemperCentro,
-      confirmAssignedUsers: true,
+      agreedHolders: 2,
     });
     expect(removed).toMatchObject({
       place: { id: places.kemperCentro, label: "06000 — Centro (ESCUELA KEMPER URGATE)" },
@@ -104,7 +104,7 @@ describe(`removeIssuingPlace (${testDatabaseKind} database)`, () => {
     const attempt = removeIssuingPlace(dependencies, {
       context: adminContext(),
       placeId: places.kemperCentro,
-      confirmAssignedUsers: true,
+      agreedHolders: 2,
     });
     await expect(attempt).rejects.toMatchObject({ code: "PLACE_NOT_FOUND" });
     expect(await testDatabase.database.prisma.auditEvent.count({ where: { action: "place.removed" } })).toBe(
@@ -131,7 +131,7 @@ describe(`removeIssuingPlace (${testDatabaseKind} database)`, () => {
     const removed = await removeIssuingPlace(dependencies, {
       context,
       placeId: lonely.id,
-      confirmAssignedUsers: true,
+      agreedHolders: 2,
     });
     expect(removed.usernamesLeftWithoutPlaces).toEqual(["solo.aqui"]);
     expect(await placesOf("solo.aqui")).toEqual([]);
@@ -168,7 +168,7 @@ describe(`removeIssuingPlace (${testDatabaseKind} database)`, () => {
     const attempt = removeIssuingPlace(dependencies, {
       context,
       placeId: places.xenonMatriz,
-      confirmAssignedUsers: true,
+      agreedHolders: 1,
     });
     await expect(attempt).rejects.toMatchObject({ code: "ACCESS_DENIED" });
     expect(await auditRowsOf(testDatabase.database, context)).toMatchObject([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAuditCommand } from "../../../../src/slack/features/audit/listeners/audit-command.ts";
+import { parseAuditCommand } from "../../../../src/slack/features/audit/parse-audit-command.ts";
 
 describe("/auditoria text forms", () => {
   it.each([

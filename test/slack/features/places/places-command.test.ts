@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePlacesCommand } from "../../../../src/slack/features/places/listeners/places-command.ts";
+import { parsePlacesCommand } from "../../../../src/slack/features/places/parse-places-command.ts";
 
 describe("/lugares text", () => {
   it("shows the catalogue when nothing follows the command", () => {

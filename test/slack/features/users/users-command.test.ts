@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseUsersCommand } from "../../../../src/slack/features/users/listeners/users-command.ts";
+import { parseUsersCommand } from "../../../../src/slack/features/users/parse-users-command.ts";
 
 describe("/usuarios text forms", () => {
   it.each([

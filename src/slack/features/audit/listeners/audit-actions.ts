@@ -6,7 +6,7 @@ import { requestContextOf } from "../../../request-context.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { AuditActionId } from "../ids.ts";
 import { decodeAuditListState } from "../list-state.ts";
-import { renderAuditList } from "./render-audit-list.ts";
+import { renderAuditList } from "../screens/render-audit-list.ts";
 
 type TButtonAction = BlockAction<ButtonAction>;
 

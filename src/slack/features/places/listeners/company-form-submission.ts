@@ -9,10 +9,10 @@ import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts
 import { requestContextOf } from "../../../request-context.ts";
 import { submissionErrors } from "../../../respond/error-responses.ts";
 import { COMPANY_FORM_BLOCK_BY_FIELD, CompanyFormBlockId, PlacesViewId } from "../ids.ts";
+import { refreshCatalogue } from "../screens/refresh-catalogue.ts";
+import { isGone, refusalNotice } from "../views/catalogue-refusals.ts";
 import { companyNotice } from "../views/change-notices.ts";
 import { readCompanyForm, readCompanyFormMetadata } from "../views/company-form-modal.ts";
-import { isGone, refusalNotice } from "./catalogue-refusals.ts";
-import { refreshCatalogue } from "./refresh-catalogue.ts";
 
 export function registerCompanyFormSubmission(app: App, dependencies: TSlackFeatureDependencies): void {
   const { locale, logger, useCases } = dependencies;

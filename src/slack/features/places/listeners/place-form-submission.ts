@@ -10,10 +10,10 @@ import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts
 import { requestContextOf } from "../../../request-context.ts";
 import { submissionErrors } from "../../../respond/error-responses.ts";
 import { PLACE_FORM_BLOCK_BY_FIELD, PlaceFormBlockId, PlacesViewId } from "../ids.ts";
+import { refreshCatalogue } from "../screens/refresh-catalogue.ts";
+import { isGone, refusalNotice } from "../views/catalogue-refusals.ts";
 import { placeNotice } from "../views/change-notices.ts";
 import { readPlaceForm, readPlaceFormMetadata } from "../views/place-form-modal.ts";
-import { isGone, refusalNotice } from "./catalogue-refusals.ts";
-import { refreshCatalogue } from "./refresh-catalogue.ts";
 
 export function registerPlaceFormSubmission(app: App, dependencies: TSlackFeatureDependencies): void {
   const { locale, logger, useCases } = dependencies;

@@ -2,7 +2,10 @@
 // (asking Sí / No) for companies and places. Each is authorised again by its use case, and answered
 // by replacing the catalogue message.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { getCataloguePlace } from "../../../../application/places/get-catalogue-place.ts";
+import { getCompanyWithPlaces } from "../../../../application/places/get-company-with-places.ts";
 import { removeCompany } from "../../../../application/places/remove-company.ts";
+import { removeIssuingPlace } from "../../../../application/places/remove-issuing-place.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";
 import { AuditAction } from "../../../../domain/audit-actions.ts";
 import { ErrorCode, isDomainError } from "../../../../domain/errors.ts";
@@ -19,19 +22,17 @@ import {
   type TCatalogueState,
 } from "../catalogue-state.ts";
 import { PlacesActionId } from "../ids.ts";
+import { buildCompanyForm, buildPlaceForm } from "../screens/build-places-forms.ts";
+import { renderPlacesCatalogue } from "../screens/render-places-catalogue.ts";
+import { refusalNotice } from "../views/catalogue-refusals.ts";
 import { companyNotice, placeRemovedNotice } from "../views/change-notices.ts";
 import { removeCompanyConfirmation, removePlaceConfirmation } from "../views/removal-confirmation-message.ts";
-import { buildCompanyForm, buildPlaceForm } from "./build-places-forms.ts";
-import { companyToChange, placeToChange } from "./catalogue-entries.ts";
-import { refusalNotice } from "./catalogue-refusals.ts";
-import { removePlaceAsAgreed } from "./remove-place-as-agreed.ts";
-import { renderPlacesCatalogue } from "./render-places-catalogue.ts";
 
 type TButtonAction = BlockAction<ButtonAction>;
 type TRespond = (message: object) => Promise<unknown>;
 
 export function registerPlacesActions(app: App, dependencies: TSlackFeatureDependencies): void {
-  const { locale, logger } = dependencies;
+  const { locale, logger, useCases } = dependencies;
 
   /** Replaces the message with the catalogue, an optional notice on top; errors go in an ephemeral line. */
   async function showCatalogue(
@@ -125,10 +126,10 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     const value = decodeCompanyValue(action.value);
     if (value === undefined) return;
     try {
-      const company = await companyToChange(dependencies, {
-        requestContext,
+      const company = await getCompanyWithPlaces(useCases, {
+        context: requestContext,
         companyId: value.c,
-        attempt: AuditAction.COMPANY_REMOVED,
+        beforeChange: AuditAction.COMPANY_REMOVED,
       });
       if (company.places.length > 0) {
         // Refused before asking: its places go first, each with its own question.
@@ -160,7 +161,7 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
       if (value === undefined) return;
       let notice: string;
       try {
-        const company = await removeCompany(dependencies.useCases, {
+        const company = await removeCompany(useCases, {
           context: requestContext,
           companyId: value.c,
         });
@@ -179,10 +180,10 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     const value = decodePlaceValue(action.value);
     if (value === undefined) return;
     try {
-      const { place } = await placeToChange(dependencies, {
-        requestContext,
+      const { place } = await getCataloguePlace(useCases, {
+        context: requestContext,
         placeId: value.l,
-        attempt: AuditAction.PLACE_REMOVED,
+        beforeChange: AuditAction.PLACE_REMOVED,
       });
       await respond({
         replace_original: true,
@@ -205,8 +206,9 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
       if (value === undefined) return;
       let notice: string;
       try {
-        const removed = await removePlaceAsAgreed(dependencies, {
-          requestContext,
+        // Taken from no more holders than the question named; more now: asked again below.
+        const removed = await removeIssuingPlace(useCases, {
+          context: requestContext,
           placeId: value.l,
           agreedHolders: value.n ?? 0,
         });
@@ -231,10 +233,10 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     parameters: Readonly<Record<string, string | number>>,
   ) {
     try {
-      const { place } = await placeToChange(dependencies, {
-        requestContext,
+      const { place } = await getCataloguePlace(useCases, {
+        context: requestContext,
         placeId: value.l,
-        attempt: AuditAction.PLACE_REMOVED,
+        beforeChange: AuditAction.PLACE_REMOVED,
       });
       await respond({
         replace_original: true,

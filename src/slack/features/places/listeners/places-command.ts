@@ -5,14 +5,9 @@ import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts
 import { requestContextOf } from "../../../request-context.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { PLACES_COMMAND } from "../ids.ts";
+import { parsePlacesCommand } from "../parse-places-command.ts";
+import { renderPlacesCatalogue } from "../screens/render-places-catalogue.ts";
 import { placesHelpMessage } from "../views/places-help-message.ts";
-import { renderPlacesCatalogue } from "./render-places-catalogue.ts";
-
-export type TPlacesCommand = { readonly verb: "list" } | { readonly verb: "help" };
-
-export function parsePlacesCommand(text: string): TPlacesCommand {
-  return text.trim() === "" ? { verb: "list" } : { verb: "help" };
-}
 
 export function registerPlacesCommand(app: App, dependencies: TSlackFeatureDependencies): void {
   const { locale, logger } = dependencies;

@@ -10,9 +10,9 @@ import { submissionErrors } from "../../../respond/error-responses.ts";
 import { postToResponseUrl } from "../../../respond/response-url.ts";
 import { rolesCopy } from "../copy.ts";
 import { GRANT_ROLE_BLOCK_BY_FIELD, GrantRoleBlockId, RolesViewId } from "../ids.ts";
+import { renderRolesList } from "../screens/render-roles-list.ts";
 import { readGrantRoleForm, type TGrantRoleMetadata, ZGrantRoleMetadata } from "../views/grant-role-modal.ts";
 import { roleName } from "../views/role-name.ts";
-import { renderRolesList } from "./render-roles-list.ts";
 
 function readMetadata(raw: string): TGrantRoleMetadata {
   try {

@@ -14,10 +14,10 @@ import { openModal } from "../../../respond/open-modal.ts";
 import { rolesCopy } from "../copy.ts";
 import { decodeHolderValue } from "../holder-value.ts";
 import { RolesActionId } from "../ids.ts";
+import { renderRolesList } from "../screens/render-roles-list.ts";
 import { grantRoleModal } from "../views/grant-role-modal.ts";
 import { revokeConfirmationMessage } from "../views/revoke-confirmation-message.ts";
 import { roleName } from "../views/role-name.ts";
-import { renderRolesList } from "./render-roles-list.ts";
 
 type TButtonAction = BlockAction<ButtonAction>;
 

@@ -17,8 +17,8 @@ import { postToResponseUrl } from "../../../respond/response-url.ts";
 import { escapeMrkdwn } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
 import { USER_FORM_BLOCK_BY_FIELD, UserFormBlockId, UsersViewId } from "../ids.ts";
+import { renderUsersList } from "../screens/render-users-list.ts";
 import { readUserForm, type TUserFormMetadata, ZUserFormMetadata } from "../views/user-form-modal.ts";
-import { renderUsersList } from "./render-users-list.ts";
 
 function readMetadata(raw: string): TUserFormMetadata | undefined {
   try {

@@ -22,9 +22,9 @@ import { escapeMrkdwn } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
 import { UsersActionId } from "../ids.ts";
 import { decodeListState, decodeRowValue, type TListState } from "../list-state.ts";
+import { buildUserForm } from "../screens/build-user-form.ts";
+import { renderUsersList } from "../screens/render-users-list.ts";
 import { confirmationMessage } from "../views/confirmation-message.ts";
-import { buildUserForm } from "./build-user-form.ts";
-import { renderUsersList } from "./render-users-list.ts";
 
 type TButtonAction = BlockAction<ButtonAction>;
 

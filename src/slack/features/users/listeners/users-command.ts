@@ -9,41 +9,13 @@ import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts
 import { requestContextOf } from "../../../request-context.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { openModal } from "../../../respond/open-modal.ts";
-import { renderRolesList } from "../../roles/listeners/render-roles-list.ts";
+import { renderRolesList } from "../../roles/screens/render-roles-list.ts";
 import { USERS_COMMAND } from "../ids.ts";
+import { parseUsersCommand } from "../parse-users-command.ts";
+import { buildUserForm } from "../screens/build-user-form.ts";
+import { renderUsersList } from "../screens/render-users-list.ts";
 import { confirmationMessage } from "../views/confirmation-message.ts";
 import { usersHelpMessage } from "../views/users-help-message.ts";
-import { buildUserForm } from "./build-user-form.ts";
-import { renderUsersList } from "./render-users-list.ts";
-
-export type TUsersCommand =
-  | { readonly verb: "list"; readonly query: string | undefined }
-  | { readonly verb: "help" }
-  | { readonly verb: "new" }
-  | { readonly verb: "roles" }
-  | { readonly verb: "edit" | "reset" | "delete"; readonly account: string };
-
-const VERBS_WITH_ACCOUNT: Readonly<Record<string, "edit" | "reset" | "delete">> = {
-  editar: "edit",
-  restablecer: "reset",
-  eliminar: "delete",
-};
-
-/** Parses the command's text; anything that is not a known verb is searched for. */
-export function parseUsersCommand(text: string): TUsersCommand {
-  const trimmed = text.trim();
-  const [first = "", ...rest] = trimmed.split(/\s+/);
-  const verb = first.toLowerCase();
-  const argument = rest.join(" ").trim();
-  if (trimmed === "") return { verb: "list", query: undefined };
-  if (verb === "ayuda" || verb === "help") return { verb: "help" };
-  if (verb === "nuevo") return { verb: "new" };
-  if (verb === "roles") return { verb: "roles" };
-  if (verb === "buscar") return { verb: "list", query: argument === "" ? undefined : argument };
-  const accountVerb = VERBS_WITH_ACCOUNT[verb];
-  if (accountVerb !== undefined && argument !== "") return { verb: accountVerb, account: argument };
-  return { verb: "list", query: trimmed };
-}
 
 export function registerUsersCommand(app: App, dependencies: TSlackFeatureDependencies): void {
   const { locale, logger, useCases } = dependencies;

@@ -2,8 +2,8 @@
 // Usuario de Slack (optional) and Lugares de expedición grouped by company — a static select up to
 // 100 places, a searchable external select beyond.
 import { z } from "zod";
-import type { TCompanyWithPlaces } from "../../../../application/places/list-companies-with-places.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import type { TPlaceChoices } from "../../../../application/users/prepare-portal-user-change.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import {
   input,
@@ -28,17 +28,13 @@ export const ZUserFormMetadata = z.object({
 });
 export type TUserFormMetadata = z.infer<typeof ZUserFormMetadata>;
 
-export type TPlaceChoices =
-  | { readonly kind: "static"; readonly companies: readonly TCompanyWithPlaces[] }
-  | { readonly kind: "external" };
-
 export function placeOption(place: { id: string; label: string }): TOption {
   return option(place.label, place.id);
 }
 
 export function userFormModal(options: {
   user?: TPortalUserDetails;
-  choices: TPlaceChoices;
+  placeChoices: TPlaceChoices;
   metadata: TUserFormMetadata;
   locale: TLocale;
 }): ModalView {
@@ -46,10 +42,10 @@ export function userFormModal(options: {
   const copy = usersCopy(locale);
   const initialPlaces = (user?.places ?? []).map(placeOption);
   const placesElement =
-    options.choices.kind === "static"
+    options.placeChoices.kind === "listed"
       ? multiStaticSelect(
           PLACES_ACTION_ID,
-          options.choices.companies
+          options.placeChoices.companies
             .filter((company) => company.places.length > 0)
             .map((company) =>
               optionGroup(`${company.legalName} (${company.rfc})`, company.places.map(placeOption)),

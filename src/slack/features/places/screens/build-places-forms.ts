@@ -2,6 +2,8 @@
 // the catalogue, and the company or place being edited.
 
 import { requirePermission } from "../../../../application/authorization.ts";
+import { getCataloguePlace } from "../../../../application/places/get-catalogue-place.ts";
+import { getCompanyWithPlaces } from "../../../../application/places/get-company-with-places.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";
 import { AuditAction } from "../../../../domain/audit-actions.ts";
 import { Permission } from "../../../../domain/roles.ts";
@@ -10,7 +12,6 @@ import type { ModalView } from "../../../ui/blocks.ts";
 import type { TCatalogueState } from "../catalogue-state.ts";
 import { companyFormModal } from "../views/company-form-modal.ts";
 import { placeFormModal } from "../views/place-form-modal.ts";
-import { companyToChange, placeToChange } from "./catalogue-entries.ts";
 
 interface TFormOrigin {
   readonly requestContext: TRequestContext;
@@ -31,17 +32,17 @@ export async function buildCompanyForm(
   dependencies: TSlackFeatureDependencies,
   options: TFormOrigin & { companyId: string | undefined },
 ): Promise<ModalView> {
-  const { locale } = dependencies;
+  const { locale, useCases } = dependencies;
   if (options.companyId === undefined) {
-    await requirePermission(dependencies.useCases, options.requestContext, Permission.PLACES_WRITE, {
+    await requirePermission(useCases, options.requestContext, Permission.PLACES_WRITE, {
       action: AuditAction.COMPANY_CREATED,
     });
     return companyFormModal({ metadata: originMetadata(options), locale });
   }
-  const company = await companyToChange(dependencies, {
-    requestContext: options.requestContext,
+  const company = await getCompanyWithPlaces(useCases, {
+    context: options.requestContext,
     companyId: options.companyId,
-    attempt: AuditAction.COMPANY_UPDATED,
+    beforeChange: AuditAction.COMPANY_UPDATED,
   });
   return companyFormModal({
     company,
@@ -55,12 +56,12 @@ export async function buildPlaceForm(
   dependencies: TSlackFeatureDependencies,
   options: TFormOrigin & ({ companyId: string } | { placeId: string }),
 ): Promise<ModalView> {
-  const { locale } = dependencies;
+  const { locale, useCases } = dependencies;
   if ("placeId" in options) {
-    const { company, place } = await placeToChange(dependencies, {
-      requestContext: options.requestContext,
+    const { company, place } = await getCataloguePlace(useCases, {
+      context: options.requestContext,
       placeId: options.placeId,
-      attempt: AuditAction.PLACE_UPDATED,
+      beforeChange: AuditAction.PLACE_UPDATED,
     });
     return placeFormModal({
       company,
@@ -69,10 +70,10 @@ export async function buildPlaceForm(
       locale,
     });
   }
-  const company = await companyToChange(dependencies, {
-    requestContext: options.requestContext,
+  const company = await getCompanyWithPlaces(useCases, {
+    context: options.requestContext,
     companyId: options.companyId,
-    attempt: AuditAction.PLACE_CREATED,
+    beforeChange: AuditAction.PLACE_CREATED,
   });
   return placeFormModal({ company, metadata: { companyId: company.id, ...originMetadata(options) }, locale });
 }
