@@ -3,8 +3,8 @@
 // hold none, and only field names and short non-secret values are shown.
 import type { TAuditEventRow } from "../../../../application/audit/list-audit-events.ts";
 import { SLACK_USER_ID_PATTERN } from "../../../../domain/portal-user-rules.ts";
+import { formatTime } from "../../../../i18n/format.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
-import { formatTime } from "../../../../i18n/translate.ts";
 import { escapeMrkdwn, truncate } from "../../../ui/blocks.ts";
 import { auditCopy } from "../copy.ts";
 
