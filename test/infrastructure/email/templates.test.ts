@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { accountLockedEmail } from "../../../src/infrastructure/email/templates/account-locked-email.ts";
-import { formatEmailTime } from "../../../src/infrastructure/email/templates/common-copy.ts";
 import { emailChangedEmail } from "../../../src/infrastructure/email/templates/email-changed-email.ts";
 import { escapeHtml } from "../../../src/infrastructure/email/templates/email-layout.ts";
+import { formatEmailTime } from "../../../src/infrastructure/email/templates/email-time.ts";
 import { passwordChangedEmail } from "../../../src/infrastructure/email/templates/password-changed-email.ts";
 import { passwordResetEmail } from "../../../src/infrastructure/email/templates/password-reset-email.ts";
 import { welcomeEmail } from "../../../src/infrastructure/email/templates/welcome-email.ts";

@@ -1,8 +1,8 @@
 // The one layout every email shares: a message is a list of blocks (paragraphs, labelled lines, a
 // link), rendered once as plain text and once as HTML. Every value is escaped here, in one place,
-// so that a template cannot forget to; templates hold words only (their catalogues per locale).
+// so that a template cannot forget to; the words come from the email catalogue, copy.ts.
 import type { TLocale } from "../../../i18n/locale.ts";
-import { commonCopy } from "./common-copy.ts";
+import { emailCopy } from "./copy.ts";
 
 export interface TRenderedEmail {
   readonly subject: string;
@@ -42,16 +42,16 @@ export function escapeHtml(value: string): string {
 }
 
 function allBlocks(document: TEmailDocument): TEmailBlock[] {
-  const copy = commonCopy[document.locale];
+  const copy = emailCopy(document.locale);
   const blocks: TEmailBlock[] = [
-    { kind: "paragraph", text: copy.greeting(document.greetingName) },
+    { kind: "paragraph", text: copy("common.greeting", { fullName: document.greetingName }) },
     ...document.blocks,
   ];
-  blocks.push({ kind: "paragraph", text: copy.automaticMessage });
+  blocks.push({ kind: "paragraph", text: copy("common.automatic_message") });
   if (document.supportContact !== undefined && document.supportContact.trim() !== "") {
     blocks.push({
       kind: "fields",
-      fields: [{ label: copy.contactLabel, value: document.supportContact.trim() }],
+      fields: [{ label: copy("common.contact_label"), value: document.supportContact.trim() }],
     });
   }
   return blocks;
