@@ -1,23 +1,12 @@
 // Every help text of the bot has one shape: a title, what the command does, and — as the
 // PremiumOne help page ends with "Medios de contacto" — the service desk's contact.
 
-import { defineCopy } from "../../i18n/define-copy.ts";
 import type { TLocale } from "../../i18n/locale.ts";
 import { escapeMrkdwn, header, type KnownBlock, section } from "../ui/blocks.ts";
-
-const contactCopy = defineCopy(
-  {
-    contact: "*Medios de contacto:* {contact}",
-    contact_default: "*Medios de contacto:* pide ayuda a un administrador del bot.",
-  },
-  {
-    contact: "*Contact:* {contact}",
-    contact_default: "*Contact:* ask one of the bot's administrators.",
-  },
-);
+import { helpCopy } from "./copy.ts";
 
 export function contactLine(locale: TLocale, supportContact: string | undefined): string {
-  const copy = contactCopy(locale);
+  const copy = helpCopy(locale);
   return supportContact === undefined
     ? copy("contact_default")
     : copy("contact", { contact: escapeMrkdwn(supportContact) });
