@@ -1,4 +1,5 @@
 // What `/auditoria` was asked, from the text typed after it: help, or the account to filter by.
+import { HELP_WORDS } from "../../../i18n/copy.ts";
 
 export type TAuditCommand =
   | { readonly verb: "list"; readonly account: string | undefined }
@@ -9,6 +10,6 @@ export function parseAuditCommand(text: string): TAuditCommand {
   const trimmed = text.trim();
   if (trimmed === "") return { verb: "list", account: undefined };
   const lowered = trimmed.toLowerCase();
-  if (lowered === "ayuda" || lowered === "help") return { verb: "help" };
+  if (HELP_WORDS.includes(lowered)) return { verb: "help" };
   return { verb: "list", account: trimmed };
 }

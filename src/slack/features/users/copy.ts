@@ -129,3 +129,16 @@ export const usersCopy = defineCopy(
       "• `/usuarios` — the portal's users (10 a page)\n• `/usuarios buscar <text>` — search by username, name, email, postal code or company\n• `/usuarios nuevo` — a form to create a user; the temporary password goes by email\n• `/usuarios editar <username>` — change name, email, Slack user and places\n• `/usuarios restablecer <username>` — send a new temporary password (asks Yes / No)\n• `/usuarios eliminar <username>` — delete the account (asks Yes / No)\n• `/usuarios roles` — who is an administrator or support agent; administrators grant and remove roles\n• `/lugares` — companies and issuing places · `/auditoria` — who did what\n• `/micuenta` — your own account and password change",
   },
 );
+
+/**
+ * The words `/usuarios` reads first in its text (the help names them), understood whatever the
+ * bot's locale; the help word is the shared `HELP_WORDS`.
+ */
+export const USERS_COMMAND_WORDS = {
+  search: "buscar",
+  new: "nuevo",
+  roles: "roles",
+  edit: "editar",
+  reset: "restablecer",
+  delete: "eliminar",
+} as const;
