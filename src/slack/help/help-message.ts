@@ -2,7 +2,8 @@
 // PremiumOne help page ends with "Medios de contacto" — the service desk's contact.
 
 import type { TLocale } from "../../i18n/locale.ts";
-import { escapeMrkdwn, header, type KnownBlock, section } from "../ui/blocks.ts";
+import { escapeMrkdwn, header, section } from "../ui/blocks.ts";
+import type { TMessageContent } from "../ui/message-content.ts";
 import { helpCopy } from "./copy.ts";
 
 export function contactLine(locale: TLocale, supportContact: string | undefined): string {
@@ -17,7 +18,7 @@ export function helpMessage(options: {
   body: string;
   locale: TLocale;
   supportContact: string | undefined;
-}): { text: string; blocks: KnownBlock[] } {
+}): TMessageContent {
   return {
     text: options.title,
     blocks: [

@@ -1,9 +1,11 @@
 // The DMs a linked portal user receives: the welcome after creation, a notice after each
 // credential change and after a lock. Each offers the Cambiar contraseña button; none holds a secret.
+
 import type { TSlackDirectMessagePayload } from "../../../../application/outbox/outbox-messages.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
-import { actions, button, escapeMrkdwn, type KnownBlock, section } from "../../../ui/blocks.ts";
+import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { accountCopy } from "../copy.ts";
 import { AccountActionId } from "../ids.ts";
 
@@ -11,7 +13,7 @@ export function accountNoticeMessage(
   message: TSlackDirectMessagePayload["message"],
   user: TPortalUserDetails,
   locale: TLocale,
-): { text: string; blocks: KnownBlock[] } {
+): TMessageContent {
   const copy = accountCopy(locale);
   const values = {
     fullName: escapeMrkdwn(user.fullName),

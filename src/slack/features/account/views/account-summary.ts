@@ -1,5 +1,6 @@
 // "Mi cuenta": the caller's account (username, name, email, places by company) with the Cambiar
 // contraseña button — shown by /micuenta, in reply to any DM, and on the App Home tab.
+
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { contactLine } from "../../../help/help-message.ts";
@@ -12,6 +13,7 @@ import {
   type KnownBlock,
   section,
 } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { accountCopy } from "../copy.ts";
 import { AccountActionId } from "../ids.ts";
 
@@ -37,7 +39,7 @@ export function accountSummaryBlocks(options: {
   supportContact: string | undefined;
   /** In a DM: remind not to type passwords as text. */
   inDirectMessage?: boolean;
-}): { text: string; blocks: KnownBlock[] } {
+}): TMessageContent {
   const { user, locale } = options;
   const copy = accountCopy(locale);
   if (user === undefined) {

@@ -1,6 +1,7 @@
 // The /auditoria trail as a message: 10 events a page, newest first, each with its time (Mexico
 // City), actor, action in words with its code, account, changed fields and result; ◀ / ▶ keep the
 // account filter. Rows hold no secret: the audit trail stores none.
+
 import type { TAuditEventPage, TAuditEventRow } from "../../../../application/audit/list-audit-events.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import {
@@ -14,15 +15,11 @@ import {
   section,
   truncate,
 } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { auditCopy } from "../copy.ts";
 import { AuditActionId, AuditBlockId } from "../ids.ts";
 import { encodeAuditListState, type TAuditListState } from "../list-state.ts";
 import { auditEventText } from "./audit-event-text.ts";
-
-export interface TAuditMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
 
 type TAuditCopy = ReturnType<typeof auditCopy>;
 type TAuditCopyKey = Parameters<TAuditCopy>[0];
@@ -60,7 +57,7 @@ export function auditListMessage(options: {
   page: TAuditEventPage;
   account: string | undefined;
   locale: TLocale;
-}): TAuditMessage {
+}): TMessageContent {
   const { page, account, locale } = options;
   const copy = auditCopy(locale);
   const state: TAuditListState = { ...(account === undefined ? {} : { a: account }), p: page.page };

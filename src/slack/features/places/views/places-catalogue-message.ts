@@ -1,6 +1,7 @@
 // The /lugares catalogue as a message: each company (razón social, RFC) with its issuing places and
 // how many users hold each, and (for admins) the buttons that act on them. Paged so that no page
 // passes Slack's 50 blocks.
+
 import type {
   TCataloguePlace,
   TCompanyWithPlaces,
@@ -17,15 +18,11 @@ import {
   SLACK_LIMITS,
   section,
 } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { encodeValue } from "../catalogue-state.ts";
 import { placesCopy } from "../copy.ts";
 import { PlacesActionId, PlacesBlockId } from "../ids.ts";
 import { pageShowing, paginateCatalogue, type TBlockCosts, type TCatalogueSlice } from "./catalogue-pages.ts";
-
-export interface TPlacesMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
 
 /** Blocks around the rows: a notice, the header, the summary, the toolbar, the paging buttons. */
 const BLOCKS_AROUND_ROWS = 5;
@@ -99,7 +96,7 @@ export function placesCatalogueMessage(options: {
   locale: TLocale;
   /** A line above the catalogue saying what just happened ("Se eliminó el lugar …"). */
   notice?: string;
-}): TPlacesMessage {
+}): TMessageContent {
   const { companies, canManage, locale } = options;
   const copy = placesCopy(locale);
   const pages = paginateCatalogue(companies, catalogueBlockCosts(canManage));

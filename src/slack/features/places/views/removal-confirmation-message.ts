@@ -1,12 +1,13 @@
 // "¿Eliminar…?" for a company or a place, with Sí (danger) and No; a place's question names how
 // many users hold it and would lose it. Sí removes and returns to the catalogue; No returns unchanged.
+
 import type { TCompanyDetails } from "../../../../application/places/company-fields.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { encodeValue, type TCatalogueState } from "../catalogue-state.ts";
 import { placesCopy } from "../copy.ts";
 import { PlacesActionId, PlacesBlockId } from "../ids.ts";
-import type { TPlacesMessage } from "./places-catalogue-message.ts";
 
 function question(
   text: string,
@@ -32,7 +33,7 @@ export function removeCompanyConfirmation(options: {
   company: TCompanyDetails;
   state: TCatalogueState;
   locale: TLocale;
-}): TPlacesMessage {
+}): TMessageContent {
   const { company, state, locale } = options;
   const text = placesCopy(locale)("confirm.remove_company", {
     legalName: escapeMrkdwn(company.legalName),
@@ -55,7 +56,7 @@ export function removePlaceConfirmation(options: {
   leftWithoutPlaces?: number;
   state: TCatalogueState;
   locale: TLocale;
-}): TPlacesMessage {
+}): TMessageContent {
   const { place, holders, state, locale } = options;
   const copy = placesCopy(locale);
   const label = escapeMrkdwn(place.label);

@@ -1,5 +1,6 @@
 // `/usuarios roles`: who holds ADMIN and who holds SUPPORT. Admins get **Otorgar rol** and, per
 // holder, **Quitar** (which asks Sí / No); support agents read the list only.
+
 import type { TRoleHolder } from "../../../../application/roles/role-holder.ts";
 import { SLACK_USER_ID_PATTERN } from "../../../../domain/portal-user-rules.ts";
 import { ROLES, type TRole } from "../../../../domain/roles.ts";
@@ -13,14 +14,10 @@ import {
   type KnownBlock,
   section,
 } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { rolesCopy } from "../copy.ts";
 import { encodeHolderValue } from "../holder-value.ts";
 import { RolesActionId, RolesBlockId } from "../ids.ts";
-
-export interface TRolesMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
 
 /** Keeps the message under Slack's 50 blocks whatever the number of holders. */
 const HOLDERS_SHOWN_PER_ROLE = 20;
@@ -37,7 +34,7 @@ export function rolesListMessage(options: {
   locale: TLocale;
   /** A line above the list saying what just happened ("Se quitó el rol …"). */
   notice?: string;
-}): TRolesMessage {
+}): TMessageContent {
   const { holders, canManage, locale } = options;
   const copy = rolesCopy(locale);
   const blocks: KnownBlock[] = [];

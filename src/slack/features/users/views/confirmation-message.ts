@@ -1,11 +1,12 @@
 // "¿Eliminar…?" / "¿Restablecer…?" with Sí (danger) and No. Both answers return to the list.
+
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { usersCopy } from "../copy.ts";
 import { UsersActionId } from "../ids.ts";
 import { encodeValue, type TListState } from "../list-state.ts";
-import type { TSlackMessage } from "./users-list-message.ts";
 
 export function confirmationMessage(options: {
   kind: "delete" | "reset";
@@ -14,7 +15,7 @@ export function confirmationMessage(options: {
   locale: TLocale;
   /** A new id for this question: its Sí acts once. */
   confirmationId: string;
-}): TSlackMessage {
+}): TMessageContent {
   const copy = usersCopy(options.locale);
   const question = copy(options.kind === "delete" ? "confirm.delete" : "confirm.reset", {
     username: escapeMrkdwn(options.user.username),

@@ -1,5 +1,6 @@
 // The /usuarios catalogue as a message: 10 accounts a page, each with its places and state, and
 // (for admins) the buttons that act on it.
+
 import type { TPortalUserPage } from "../../../../application/users/list-portal-users.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
@@ -14,14 +15,10 @@ import {
   section,
   truncate,
 } from "../../../ui/blocks.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import { usersCopy } from "../copy.ts";
 import { UsersActionId } from "../ids.ts";
 import { encodeValue, type TListState } from "../list-state.ts";
-
-export interface TSlackMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
 
 const PLACES_SHOWN_PER_ROW = 2;
 
@@ -79,7 +76,7 @@ export function usersListMessage(options: {
   locale: TLocale;
   /** A line above the list saying what just happened ("Se eliminó al usuario …"). */
   notice?: string;
-}): TSlackMessage {
+}): TMessageContent {
   const { page, query, canManage, locale } = options;
   const copy = usersCopy(locale);
   const state: TListState = { ...(query ? { q: query } : {}), p: page.page };
