@@ -1,6 +1,5 @@
 // The DMs a linked portal user receives: the welcome after creation, a notice after each
 // credential change and after a lock. Each offers the Cambiar contraseña button; none holds a secret.
-
 import type { TSlackDirectMessagePayload } from "../../../../application/outbox/outbox-messages.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";

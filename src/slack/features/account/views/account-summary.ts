@@ -1,6 +1,5 @@
 // "Mi cuenta": the caller's account (username, name, email, places by company) with the Cambiar
 // contraseña button — shown by /micuenta, in reply to any DM, and on the App Home tab.
-
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { contactLine } from "../../../help/help-message.ts";

@@ -1,6 +1,5 @@
 // One page of the audit trail as the caller may see it: listAuditEvents lets admins and support
 // agents read it, and refuses (and audits) anyone else.
-
 import { listAuditEvents } from "../../../../application/audit/list-audit-events.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";

@@ -1,7 +1,6 @@
 // The /auditoria trail as a message: 10 events a page, newest first, each with its time (Mexico
 // City), actor, action in words with its code, account, changed fields and result; ◀ / ▶ keep the
 // account filter. Rows hold no secret: the audit trail stores none.
-
 import type { TAuditEventPage, TAuditEventRow } from "../../../../application/audit/list-audit-events.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import {

@@ -1,5 +1,4 @@
 // The catalogue as the caller may see it: admins get the buttons; support agents read only.
-
 import { actorHolds } from "../../../../application/authorization.ts";
 import { listCompaniesWithPlaces } from "../../../../application/places/list-companies-with-places.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";

@@ -1,7 +1,6 @@
 // The /lugares catalogue as a message: each company (razón social, RFC) with its issuing places and
 // how many users hold each, and (for admins) the buttons that act on them. Paged so that no page
 // passes Slack's 50 blocks.
-
 import type {
   TCataloguePlace,
   TCompanyWithPlaces,

@@ -1,6 +1,5 @@
 // "¿Eliminar…?" for a company or a place, with Sí (danger) and No; a place's question names how
 // many users hold it and would lose it. Sí removes and returns to the catalogue; No returns unchanged.
-
 import type { TCompanyDetails } from "../../../../application/places/company-fields.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";

@@ -1,6 +1,5 @@
 // The roles list as the caller may see it: admins get the buttons; support agents read only; anyone
 // else is refused (and audited) by listRoleHolders. `/usuarios roles` answers with this message.
-
 import { actorHolds } from "../../../../application/authorization.ts";
 import { listRoleHolders } from "../../../../application/roles/list-role-holders.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";

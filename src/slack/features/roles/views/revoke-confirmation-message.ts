@@ -1,5 +1,4 @@
 // "¿Quitar el rol …?" with Sí (danger) and No. Both answers return to the roles list.
-
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, section } from "../../../ui/blocks.ts";
 import type { TMessageContent } from "../../../ui/message-content.ts";

@@ -1,6 +1,5 @@
 // `/usuarios roles`: who holds ADMIN and who holds SUPPORT. Admins get **Otorgar rol** and, per
 // holder, **Quitar** (which asks Sí / No); support agents read the list only.
-
 import type { TRoleHolder } from "../../../../application/roles/role-holder.ts";
 import { SLACK_USER_ID_PATTERN } from "../../../../domain/portal-user-rules.ts";
 import { ROLES, type TRole } from "../../../../domain/roles.ts";

@@ -1,5 +1,4 @@
 // The list as the caller may see it: admins get the buttons; support agents read only.
-
 import { actorHolds } from "../../../../application/authorization.ts";
 import { listPortalUsers } from "../../../../application/users/list-portal-users.ts";
 import type { TRequestContext } from "../../../../domain/actor.ts";

@@ -1,7 +1,6 @@
 // What the admin who created or reset an account is told when its credentials email was refused
 // for good: which account, which address, the server's reason, and a button to the account in the
 // list (where Editar and Restablecer contraseña are at hand).
-
 import type { TAdminNoticePayload } from "../../../../application/outbox/outbox-messages.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section, truncate } from "../../../ui/blocks.ts";

@@ -1,5 +1,4 @@
 // "¿Eliminar…?" / "¿Restablecer…?" with Sí (danger) and No. Both answers return to the list.
-
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";

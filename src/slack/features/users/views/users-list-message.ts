@@ -1,6 +1,5 @@
 // The /usuarios catalogue as a message: 10 accounts a page, each with its places and state, and
 // (for admins) the buttons that act on it.
-
 import type { TPortalUserPage } from "../../../../application/users/list-portal-users.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
