@@ -1,24 +1,7 @@
 // The layer rules of STYLE.md, checked on the source text: a rule that only lives in a document
 // is soon broken.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const SOURCE = fileURLToPath(new URL("../src", import.meta.url));
-
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const full = path.join(directory, name);
-    if (name === "generated") return [];
-    return statSync(full).isDirectory() ? filesUnder(full) : full.endsWith(".ts") ? [full] : [];
-  });
-}
-
-const files = filesUnder(SOURCE).map((file) => ({
-  file: path.relative(SOURCE, file),
-  text: readFileSync(file, "utf8"),
-}));
+import { sourceFiles as files } from "./support/source-files.ts";
 
 function importsOf(text: string): string[] {
   return [...text.matchAll(/^(?:import|export)[^'"]*?from\s+["']([^"']+)["']/gm)].map(

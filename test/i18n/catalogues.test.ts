@@ -1,24 +1,7 @@
 // The rule of src/i18n/README.md, checked on the source text: every word a person reads lives in a
 // copy.ts catalogue, one per surface.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const SOURCE = fileURLToPath(new URL("../../src", import.meta.url));
-
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const full = path.join(directory, name);
-    if (name === "generated") return [];
-    return statSync(full).isDirectory() ? filesUnder(full) : full.endsWith(".ts") ? [full] : [];
-  });
-}
-
-const files = filesUnder(SOURCE).map((file) => ({
-  file: path.relative(SOURCE, file).split(path.sep).join("/"),
-  text: readFileSync(file, "utf8"),
-}));
+import { sourceFiles as files } from "../support/source-files.ts";
 
 const CATALOGUE = /^(i18n|slack\/help|infrastructure\/email\/templates|slack\/features\/[^/]+)\/copy\.ts$/;
 
