@@ -133,7 +133,7 @@ async function runOn(
       () =>
         context.requests.buttonClick(ADMIN, listMessage, {
           actionId: `${UsersActionId.PAGE}.next`,
-          value: encodeValue({ p: DEEP_PAGE }),
+          value: encodeValue({ page: DEEP_PAGE }),
         }),
       "response_url",
     );

@@ -669,7 +669,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
           name: "value crafted: the portal user's own account",
           build: click(() => admin.usersList, UsersActionId.EDIT, {
             containing: ids.ana,
-            value: (shown) => ({ ...shown, u: ids.carla }),
+            value: (shown) => ({ ...shown, userId: ids.carla }),
           }),
           targetLabel: carla,
         },
@@ -709,7 +709,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
         {
           name: "value crafted: another account, a new confirmation id",
           build: click(() => admin.deleteQuestion, UsersActionId.CONFIRM_DELETE, {
-            value: (shown) => ({ ...shown, u: ids.beto, confirmation: randomUUID() }),
+            value: (shown) => ({ ...shown, userId: ids.beto, confirmation: randomUUID() }),
           }),
           targetLabel: beto,
         },
@@ -727,7 +727,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
         {
           name: "value crafted: the portal user's own account",
           build: click(() => admin.resetQuestion, UsersActionId.CONFIRM_RESET, {
-            value: (shown) => ({ ...shown, u: ids.carla, confirmation: randomUUID() }),
+            value: (shown) => ({ ...shown, userId: ids.carla, confirmation: randomUUID() }),
           }),
           targetLabel: carla,
         },
@@ -987,7 +987,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
         {
           name: "value crafted: the company with places",
           build: click(() => admin.removeCompanyQuestion, PlacesActionId.CONFIRM_REMOVE_COMPANY, {
-            value: (shown) => ({ ...shown, c: ids.kemper }),
+            value: (shown) => ({ ...shown, companyId: ids.kemper }),
           }),
         },
       ],
@@ -1021,7 +1021,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
         {
           name: "value crafted: a million holders agreed, another place",
           build: click(() => admin.removePlaceQuestion, PlacesActionId.CONFIRM_REMOVE_PLACE, {
-            value: (shown) => ({ ...shown, l: ids.monterrey, n: 1_000_000 }),
+            value: (shown) => ({ ...shown, placeId: ids.monterrey, agreedHolders: 1_000_000 }),
           }),
         },
       ],

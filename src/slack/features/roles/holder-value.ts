@@ -3,23 +3,20 @@
 import { z } from "zod";
 import { SLACK_USER_ID_PATTERN } from "../../../domain/portal-user-rules.ts";
 import { Role } from "../../../domain/roles.ts";
+import { decodeJson, encodeJson, renamingFormerKeys } from "../../ui/json-values.ts";
 
 export const ZRoleChoice = z.enum([Role.ADMIN, Role.SUPPORT]);
 
-export const ZHolderValue = z.object({
-  u: z.string().regex(SLACK_USER_ID_PATTERN),
-  r: ZRoleChoice,
-});
-export type THolderValue = z.infer<typeof ZHolderValue>;
+export const ZHolderValue = z.preprocess(
+  renamingFormerKeys({ u: "slackUserId", r: "role" }),
+  z.object({ slackUserId: z.string().regex(SLACK_USER_ID_PATTERN), role: ZRoleChoice }),
+);
+export type THolderValue = z.output<typeof ZHolderValue>;
 
 export function encodeHolderValue(value: THolderValue): string {
-  return JSON.stringify(value);
+  return encodeJson(value);
 }
 
 export function decodeHolderValue(raw: string | undefined): THolderValue | undefined {
-  try {
-    return ZHolderValue.parse(JSON.parse(raw ?? ""));
-  } catch {
-    return undefined;
-  }
+  return decodeJson(ZHolderValue, raw);
 }

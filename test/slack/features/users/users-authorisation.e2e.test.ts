@@ -142,7 +142,7 @@ describe(`/usuarios authorisation end to end (${testDatabaseKind} database)`, ()
         expect(await refusalsSince(auditId)).toEqual([{ actorId: forgerId, attempted }]);
         const [row] = await prisma().auditEvent.findMany({ where: { id: { gt: auditId } } });
         if (
-          surface.blocks.some((block) => JSON.stringify(block).includes('"u":')) &&
+          surface.blocks.some((block) => JSON.stringify(block).includes('"userId":')) &&
           actionId !== "users.new"
         )
           expect(row?.targetLabel).toBe(actionId === "users.cancel" ? null : "ana.ruiz");

@@ -22,7 +22,7 @@ export function accountHomeView(options: {
         actions("account.home.admin", [
           button(copy("home.new_user"), UsersActionId.NEW_USER, {
             style: "primary",
-            value: encodeValue({ p: 1 }),
+            value: encodeValue({ page: 1 }),
           }),
         ]),
         context(copy("home.admin_hint")),

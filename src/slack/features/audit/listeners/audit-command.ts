@@ -20,7 +20,7 @@ export function registerAuditCommand(app: App, dependencies: TSlackFeatureDepend
       }
       await ack({
         response_type: "ephemeral",
-        ...(await renderAuditList(dependencies, requestContext, { a: parsed.account, p: 1 })),
+        ...(await renderAuditList(dependencies, requestContext, { account: parsed.account, page: 1 })),
       });
     } catch (error) {
       await ack({

@@ -14,8 +14,8 @@ export async function renderAuditList(
 ): Promise<TMessageContent> {
   const page = await listAuditEvents(dependencies.useCases, {
     context: requestContext,
-    ...(state.a === undefined ? {} : { username: state.a }),
-    page: state.p,
+    ...(state.account === undefined ? {} : { username: state.account }),
+    page: state.page,
   });
-  return auditListMessage({ page, account: state.a, locale: dependencies.locale });
+  return auditListMessage({ page, account: state.account, locale: dependencies.locale });
 }

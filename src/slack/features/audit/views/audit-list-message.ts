@@ -59,7 +59,7 @@ export function auditListMessage(options: {
 }): TMessageContent {
   const { page, account, locale } = options;
   const copy = auditCopy(locale);
-  const state: TAuditListState = { ...(account === undefined ? {} : { a: account }), p: page.page };
+  const state: TAuditListState = { ...(account === undefined ? {} : { account }), page: page.page };
   const shownAccount = account === undefined ? undefined : escapeMrkdwn(truncate(account, 80));
   const counts = { page: page.page, pageCount: page.pageCount, total: page.total };
   const summary =
@@ -85,14 +85,14 @@ export function auditListMessage(options: {
     ...(page.page > 1
       ? [
           button(copy("list.previous"), AuditActionId.PAGE_PREVIOUS, {
-            value: encodeAuditListState({ ...state, p: page.page - 1 }),
+            value: encodeAuditListState({ ...state, page: page.page - 1 }),
           }),
         ]
       : []),
     ...(page.page < page.pageCount
       ? [
           button(copy("list.next"), AuditActionId.PAGE_NEXT, {
-            value: encodeAuditListState({ ...state, p: page.page + 1 }),
+            value: encodeAuditListState({ ...state, page: page.page + 1 }),
           }),
         ]
       : []),

@@ -105,19 +105,19 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     const value = decodeCompanyValue(origin.value);
     return value === undefined
       ? undefined
-      : buildCompanyForm(dependencies, { ...origin, state: value, companyId: value.c });
+      : buildCompanyForm(dependencies, { ...origin, state: value, companyId: value.companyId });
   });
   registerForm(PlacesActionId.ADD_PLACE, async (origin) => {
     const value = decodeCompanyValue(origin.value);
     return value === undefined
       ? undefined
-      : buildPlaceForm(dependencies, { ...origin, state: value, companyId: value.c });
+      : buildPlaceForm(dependencies, { ...origin, state: value, companyId: value.companyId });
   });
   registerForm(PlacesActionId.EDIT_PLACE, async (origin) => {
     const value = decodePlaceValue(origin.value);
     return value === undefined
       ? undefined
-      : buildPlaceForm(dependencies, { ...origin, state: value, placeId: value.l });
+      : buildPlaceForm(dependencies, { ...origin, state: value, placeId: value.placeId });
   });
 
   app.action<TButtonAction>(PlacesActionId.ASK_REMOVE_COMPANY, async ({ ack, action, respond, context }) => {
@@ -128,7 +128,7 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     try {
       const company = await getCompanyWithPlaces(useCases, {
         context: requestContext,
-        companyId: value.c,
+        companyId: value.companyId,
         beforeChange: AuditAction.COMPANY_REMOVED,
       });
       if (company.places.length > 0) {
@@ -163,7 +163,7 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
       try {
         const company = await removeCompany(useCases, {
           context: requestContext,
-          companyId: value.c,
+          companyId: value.companyId,
         });
         notice = companyNotice("removed", company, locale);
       } catch (error) {
@@ -182,7 +182,7 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     try {
       const { place } = await getCataloguePlace(useCases, {
         context: requestContext,
-        placeId: value.l,
+        placeId: value.placeId,
         beforeChange: AuditAction.PLACE_REMOVED,
       });
       await respond({
@@ -209,8 +209,8 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
         // Taken from no more holders than the question named; more now: asked again below.
         const removed = await removeIssuingPlace(useCases, {
           context: requestContext,
-          placeId: value.l,
-          agreedHolders: value.n ?? 0,
+          placeId: value.placeId,
+          agreedHolders: value.agreedHolders ?? 0,
         });
         notice = placeRemovedNotice(removed, locale);
       } catch (error) {
@@ -229,13 +229,13 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
   async function askAgain(
     respond: TRespond,
     requestContext: TRequestContext,
-    value: { p: number; l: string },
+    value: { page: number; placeId: string },
     parameters: Readonly<Record<string, string | number>>,
   ) {
     try {
       const { place } = await getCataloguePlace(useCases, {
         context: requestContext,
-        placeId: value.l,
+        placeId: value.placeId,
         beforeChange: AuditAction.PLACE_REMOVED,
       });
       await respond({

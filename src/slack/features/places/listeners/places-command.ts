@@ -20,7 +20,7 @@ export function registerPlacesCommand(app: App, dependencies: TSlackFeatureDepen
     try {
       await ack({
         response_type: "ephemeral",
-        ...(await renderPlacesCatalogue(dependencies, requestContext, { state: { p: 1 } })),
+        ...(await renderPlacesCatalogue(dependencies, requestContext, { state: { page: 1 } })),
       });
     } catch (error) {
       await ack({

@@ -23,7 +23,7 @@ interface TFormOrigin {
 function originMetadata(origin: TFormOrigin) {
   return {
     ...(origin.responseUrl === undefined ? {} : { responseUrl: origin.responseUrl }),
-    state: { p: origin.state.p },
+    state: { page: origin.state.page },
   };
 }
 

@@ -22,7 +22,7 @@ export async function refreshCatalogue(
   let message: { text: string; blocks?: unknown[] };
   try {
     message = await renderPlacesCatalogue(dependencies, requestContext, {
-      state: options.state ?? { p: 1 },
+      state: options.state ?? { page: 1 },
       notice: options.notice,
       focus: options.focus,
     });

@@ -22,7 +22,7 @@ export async function renderPlacesCatalogue(
   const canManage = await actorHolds(dependencies.useCases, requestContext, Permission.PLACES_WRITE);
   return placesCatalogueMessage({
     companies,
-    page: options.state.p,
+    page: options.state.page,
     canManage,
     locale: dependencies.locale,
     ...(options.focus === undefined ? {} : { focus: options.focus }),

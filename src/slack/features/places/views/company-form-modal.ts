@@ -4,6 +4,7 @@ import type { TCompanyDetails } from "../../../../application/places/company-fie
 import { LEGAL_NAME_MAX_LENGTH } from "../../../../domain/company-rules.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { input, type ModalView, modal, textInput } from "../../../ui/blocks.ts";
+import { decodeJson, encodeJson } from "../../../ui/json-values.ts";
 import { ZCatalogueState } from "../catalogue-state.ts";
 import { placesCopy } from "../copy.ts";
 import { CompanyFormBlockId, FIELD_ACTION_ID, PlacesViewId } from "../ids.ts";
@@ -33,7 +34,7 @@ export function companyFormModal(options: {
     title: copy(company === undefined ? "form.title_new_company" : "form.title_edit_company"),
     submit: copy("form.submit"),
     close: copy("form.close"),
-    privateMetadata: JSON.stringify(options.metadata),
+    privateMetadata: encodeJson(options.metadata),
     blocks: [
       input(
         CompanyFormBlockId.RFC,
@@ -66,9 +67,5 @@ export function readCompanyForm(values: unknown): { rfc: string; legalName: stri
 }
 
 export function readCompanyFormMetadata(raw: string): TCompanyFormMetadata {
-  try {
-    return ZCompanyFormMetadata.parse(JSON.parse(raw));
-  } catch {
-    return {};
-  }
+  return decodeJson(ZCompanyFormMetadata, raw) ?? {};
 }

@@ -6,6 +6,7 @@ import type { TIssuingPlaceDetails } from "../../../../application/places/issuin
 import { PLACE_NAME_MAX_LENGTH } from "../../../../domain/company-rules.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { escapeMrkdwn, input, type ModalView, modal, section, textInput } from "../../../ui/blocks.ts";
+import { decodeJson, encodeJson } from "../../../ui/json-values.ts";
 import { ZCatalogueState } from "../catalogue-state.ts";
 import { placesCopy } from "../copy.ts";
 import { FIELD_ACTION_ID, PlaceFormBlockId, PlacesViewId } from "../ids.ts";
@@ -38,7 +39,7 @@ export function placeFormModal(options: {
     title: copy(place === undefined ? "form.title_new_place" : "form.title_edit_place"),
     submit: copy("form.submit"),
     close: copy("form.close"),
-    privateMetadata: JSON.stringify(options.metadata),
+    privateMetadata: encodeJson(options.metadata),
     blocks: [
       section(
         copy("form.company", { legalName: escapeMrkdwn(company.legalName), rfc: escapeMrkdwn(company.rfc) }),
@@ -73,9 +74,5 @@ export function readPlaceForm(values: unknown): { postalCode: string; name: stri
 }
 
 export function readPlaceFormMetadata(raw: string): TPlaceFormMetadata | undefined {
-  try {
-    return ZPlaceFormMetadata.parse(JSON.parse(raw));
-  } catch {
-    return undefined;
-  }
+  return decodeJson(ZPlaceFormMetadata, raw);
 }

@@ -61,7 +61,7 @@ function companyBlocks(
   ].join(" ");
   const blocks: KnownBlock[] = [divider(), section(line, { blockId: PlacesBlockId.company(company.id) })];
   if (options.canManage) {
-    const value = encodeValue({ p: options.page, c: company.id });
+    const value = encodeValue({ page: options.page, companyId: company.id });
     blocks.push(
       actions(PlacesBlockId.companyActions(company.id), [
         button(copy("company.add_place"), PlacesActionId.ADD_PLACE, { value }),
@@ -73,7 +73,7 @@ function companyBlocks(
   for (const place of slice.places) {
     blocks.push(section(placeLine(place, options.locale), { blockId: PlacesBlockId.place(place.id) }));
     if (options.canManage) {
-      const value = encodeValue({ p: options.page, l: place.id });
+      const value = encodeValue({ page: options.page, placeId: place.id });
       blocks.push(
         actions(PlacesBlockId.placeActions(place.id), [
           button(copy("place.edit"), PlacesActionId.EDIT_PLACE, { value }),
@@ -123,7 +123,7 @@ export function placesCatalogueMessage(options: {
       actions(PlacesBlockId.TOOLBAR, [
         button(copy("catalogue.new_company"), PlacesActionId.NEW_COMPANY, {
           style: "primary",
-          value: encodeValue({ p: page }),
+          value: encodeValue({ page }),
         }),
       ]),
     );
@@ -136,12 +136,12 @@ export function placesCatalogueMessage(options: {
     ...(page > 1
       ? [
           button(copy("catalogue.previous"), PlacesActionId.PAGE_PREVIOUS, {
-            value: encodeValue({ p: page - 1 }),
+            value: encodeValue({ page: page - 1 }),
           }),
         ]
       : []),
     ...(page < pages.length
-      ? [button(copy("catalogue.next"), PlacesActionId.PAGE_NEXT, { value: encodeValue({ p: page + 1 }) })]
+      ? [button(copy("catalogue.next"), PlacesActionId.PAGE_NEXT, { value: encodeValue({ page: page + 1 }) })]
       : []),
   ];
   if (paging.length > 0) blocks.push(actions(PlacesBlockId.PAGING, paging));

@@ -22,7 +22,7 @@ function question(
       section(text),
       actions(PlacesBlockId.CONFIRM, [
         button(copy("confirm.yes"), yesActionId, { value: yesValue, style: "danger" }),
-        button(copy("confirm.no"), PlacesActionId.CANCEL, { value: encodeValue({ p: state.p }) }),
+        button(copy("confirm.no"), PlacesActionId.CANCEL, { value: encodeValue({ page: state.page }) }),
       ]),
     ],
   };
@@ -41,7 +41,7 @@ export function removeCompanyConfirmation(options: {
   return question(
     text,
     PlacesActionId.CONFIRM_REMOVE_COMPANY,
-    encodeValue({ p: state.p, c: company.id }),
+    encodeValue({ page: state.page, companyId: company.id }),
     state,
     locale,
   );
@@ -71,7 +71,7 @@ export function removePlaceConfirmation(options: {
   return question(
     text,
     PlacesActionId.CONFIRM_REMOVE_PLACE,
-    encodeValue({ p: state.p, l: place.id, n: holders }),
+    encodeValue({ page: state.page, placeId: place.id, agreedHolders: holders }),
     state,
     locale,
   );

@@ -11,16 +11,8 @@ import { postToResponseUrl } from "../../../respond/response-url.ts";
 import { rolesCopy } from "../copy.ts";
 import { GRANT_ROLE_BLOCK_BY_FIELD, GrantRoleBlockId, RolesViewId } from "../ids.ts";
 import { renderRolesList } from "../screens/render-roles-list.ts";
-import { readGrantRoleForm, type TGrantRoleMetadata, ZGrantRoleMetadata } from "../views/grant-role-modal.ts";
+import { readGrantRoleForm, readGrantRoleMetadata } from "../views/grant-role-modal.ts";
 import { roleName } from "../views/role-name.ts";
-
-function readMetadata(raw: string): TGrantRoleMetadata {
-  try {
-    return ZGrantRoleMetadata.parse(JSON.parse(raw));
-  } catch {
-    return {};
-  }
-}
 
 export function registerGrantRoleSubmission(app: App, dependencies: TSlackFeatureDependencies): void {
   const { locale, logger, useCases } = dependencies;
@@ -28,7 +20,7 @@ export function registerGrantRoleSubmission(app: App, dependencies: TSlackFeatur
 
   app.view(RolesViewId.GRANT_FORM, async ({ ack, view, context }) => {
     const requestContext = requestContextOf(context);
-    const metadata = readMetadata(view.private_metadata);
+    const metadata = readGrantRoleMetadata(view.private_metadata);
     const fields = readGrantRoleForm(view.state.values);
     let granted: Awaited<ReturnType<typeof grantRole>>;
     try {

@@ -78,7 +78,7 @@ export function registerRolesActions(app: App, dependencies: TSlackFeatureDepend
     try {
       await requirePermission(useCases, requestContext, Permission.ROLES_WRITE, {
         action: AuditAction.ROLE_REVOKED,
-        target: { type: "slack_user", id: holder.u, label: holder.u },
+        target: { type: "slack_user", id: holder.slackUserId, label: holder.slackUserId },
       });
       await respond({ replace_original: true, ...revokeConfirmationMessage({ holder, locale }) });
     } catch (error) {
@@ -91,10 +91,14 @@ export function registerRolesActions(app: App, dependencies: TSlackFeatureDepend
     const requestContext = requestContextOf(context);
     const holder = decodeHolderValue(action.value);
     if (holder === undefined) return;
-    const named = { role: roleName(holder.r, locale), slackUserId: holder.u };
+    const named = { role: roleName(holder.role, locale), slackUserId: holder.slackUserId };
     let notice: string;
     try {
-      await revokeRole(useCases, { context: requestContext, slackUserId: holder.u, role: holder.r });
+      await revokeRole(useCases, {
+        context: requestContext,
+        slackUserId: holder.slackUserId,
+        role: holder.role,
+      });
       notice = copy("done.revoked", named);
     } catch (error) {
       // A second Sí finds the role already gone: the first one did the work.

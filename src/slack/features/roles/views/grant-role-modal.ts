@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ROLES, type TRole } from "../../../../domain/roles.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { input, type ModalView, modal, option, staticSelect, usersSelect } from "../../../ui/blocks.ts";
+import { decodeJson, encodeJson } from "../../../ui/json-values.ts";
 import { rolesCopy } from "../copy.ts";
 import { ZRoleChoice } from "../holder-value.ts";
 import { FIELD_ACTION_ID, GrantRoleBlockId, RolesViewId } from "../ids.ts";
@@ -12,6 +13,11 @@ import { roleName } from "./role-name.ts";
 export const ZGrantRoleMetadata = z.object({ responseUrl: z.url().optional() });
 export type TGrantRoleMetadata = z.infer<typeof ZGrantRoleMetadata>;
 
+/** The form's metadata; unreadable, it names no list to refresh. */
+export function readGrantRoleMetadata(raw: string): TGrantRoleMetadata {
+  return decodeJson(ZGrantRoleMetadata, raw) ?? {};
+}
+
 export function grantRoleModal(options: { metadata: TGrantRoleMetadata; locale: TLocale }): ModalView {
   const copy = rolesCopy(options.locale);
   return modal({
@@ -19,7 +25,7 @@ export function grantRoleModal(options: { metadata: TGrantRoleMetadata; locale: 
     title: copy("form.title"),
     submit: copy("form.submit"),
     close: copy("form.close"),
-    privateMetadata: JSON.stringify(options.metadata),
+    privateMetadata: encodeJson(options.metadata),
     blocks: [
       input(
         GrantRoleBlockId.SLACK_USER,

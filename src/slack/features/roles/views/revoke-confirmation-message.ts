@@ -13,7 +13,10 @@ export function revokeConfirmationMessage(options: {
 }): TMessageContent {
   const { holder, locale } = options;
   const copy = rolesCopy(locale);
-  const question = copy("confirm.revoke", { role: roleName(holder.r, locale), slackUserId: holder.u });
+  const question = copy("confirm.revoke", {
+    role: roleName(holder.role, locale),
+    slackUserId: holder.slackUserId,
+  });
   return {
     text: question,
     blocks: [

@@ -55,7 +55,7 @@ export function rolesListMessage(options: {
         grantedBy: grantedByText(holder.grantedBy, copy),
       });
       const revoke = button(copy("row.revoke"), RolesActionId.ASK_REVOKE, {
-        value: encodeHolderValue({ u: holder.slackUserId, r: role }),
+        value: encodeHolderValue({ slackUserId: holder.slackUserId, role }),
         style: "danger",
       });
       blocks.push(

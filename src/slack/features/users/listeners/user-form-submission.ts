@@ -18,15 +18,7 @@ import { escapeMrkdwn } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
 import { USER_FORM_BLOCK_BY_FIELD, UserFormBlockId, UsersViewId } from "../ids.ts";
 import { renderUsersList } from "../screens/render-users-list.ts";
-import { readUserForm, type TUserFormMetadata, ZUserFormMetadata } from "../views/user-form-modal.ts";
-
-function readMetadata(raw: string): TUserFormMetadata | undefined {
-  try {
-    return ZUserFormMetadata.parse(JSON.parse(raw));
-  } catch {
-    return undefined;
-  }
-}
+import { readUserForm, readUserFormMetadata } from "../views/user-form-modal.ts";
 
 function slackDirectoryOf(client: WebClient): SlackDirectory {
   return {
@@ -47,7 +39,7 @@ export function registerUserFormSubmission(app: App, dependencies: TSlackFeature
 
   app.view(UsersViewId.USER_FORM, async ({ ack, view, client, context }) => {
     const requestContext = requestContextOf(context);
-    const metadata = readMetadata(view.private_metadata);
+    const metadata = readUserFormMetadata(view.private_metadata);
     const fields = readUserForm(view.state.values);
     let user: TPortalUserDetails;
     try {
@@ -88,7 +80,7 @@ export function registerUserFormSubmission(app: App, dependencies: TSlackFeature
       const list = await renderUsersList(
         dependencies,
         requestContext,
-        metadata.state ?? { p: 1 },
+        metadata.state ?? { page: 1 },
         [notice, linkedNotice].filter(Boolean).join("\n"),
       );
       await postToResponseUrl(metadata.responseUrl, { replace_original: true, ...list }, logger);

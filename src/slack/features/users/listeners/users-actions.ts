@@ -107,9 +107,9 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
       try {
         const view = await buildUserForm(dependencies, {
           requestContext,
-          user: actionId === UsersActionId.EDIT && row !== undefined ? { id: row.u } : undefined,
+          user: actionId === UsersActionId.EDIT && row !== undefined ? { id: row.userId } : undefined,
           responseUrl: body.response_url,
-          state: { ...(state.q === undefined ? {} : { q: state.q }), p: state.p },
+          state: { ...(state.query === undefined ? {} : { query: state.query }), page: state.page },
         });
         await ack();
         await openModal(client, body.trigger_id, view, logger);
@@ -139,7 +139,7 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
       try {
         const user = await getPortalUser(useCases, {
           context: requestContext,
-          user: { id: row.u },
+          user: { id: row.userId },
           beforeChange: kind === "delete" ? AuditAction.USER_DELETED : AuditAction.USER_PASSWORD_RESET,
         });
         await respond({
@@ -172,7 +172,7 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
       try {
         const user = await change(useCases, {
           context: requestContext,
-          user: { id: row.u },
+          user: { id: row.userId },
           ...(row.confirmation === undefined ? {} : { confirmationId: row.confirmation }),
         });
         notice = copy(doneKey, { username: escapeMrkdwn(user.username), email: escapeMrkdwn(user.email) });

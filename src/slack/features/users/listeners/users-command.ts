@@ -30,7 +30,7 @@ export function registerUsersCommand(app: App, dependencies: TSlackFeatureDepend
         case "list":
           await ack({
             response_type: "ephemeral",
-            ...(await renderUsersList(dependencies, requestContext, { q: parsed.query, p: 1 })),
+            ...(await renderUsersList(dependencies, requestContext, { query: parsed.query, page: 1 })),
           });
           return;
         case "roles":
@@ -42,7 +42,7 @@ export function registerUsersCommand(app: App, dependencies: TSlackFeatureDepend
             requestContext,
             user: parsed.verb === "edit" ? { username: parsed.account } : undefined,
             responseUrl: command.response_url,
-            state: { p: 1 },
+            state: { page: 1 },
           });
           await ack();
           await openModal(client, command.trigger_id, view, logger);
@@ -61,7 +61,7 @@ export function registerUsersCommand(app: App, dependencies: TSlackFeatureDepend
             ...confirmationMessage({
               kind: parsed.verb,
               user,
-              state: { p: 1 },
+              state: { page: 1 },
               locale,
               confirmationId: newConfirmationId(),
             }),

@@ -16,13 +16,13 @@ export async function renderUsersList(
 ): Promise<TMessageContent> {
   const page = await listPortalUsers(dependencies.useCases, {
     context: requestContext,
-    query: state.q,
-    page: state.p,
+    query: state.query,
+    page: state.page,
   });
   const canManage = await actorHolds(dependencies.useCases, requestContext, Permission.USERS_WRITE);
   return usersListMessage({
     page,
-    query: state.q,
+    query: state.query,
     canManage,
     locale: dependencies.locale,
     ...(notice === undefined ? {} : { notice }),

@@ -22,7 +22,7 @@ export function adminNoticeMessage(payload: TAdminNoticePayload, locale: TLocale
       section(text),
       actions("users.admin_notice", [
         button(copy("notice.show_account"), `${UsersActionId.PAGE}.show`, {
-          value: encodeValue({ q: payload.username, p: 1 }),
+          value: encodeValue({ query: payload.username, page: 1 }),
           style: "primary",
         }),
       ]),

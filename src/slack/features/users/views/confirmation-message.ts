@@ -21,7 +21,11 @@ export function confirmationMessage(options: {
     fullName: escapeMrkdwn(options.user.fullName),
     email: escapeMrkdwn(options.user.email),
   });
-  const value = encodeValue({ ...options.state, u: options.user.id, confirmation: options.confirmationId });
+  const value = encodeValue({
+    ...options.state,
+    userId: options.user.id,
+    confirmation: options.confirmationId,
+  });
   return {
     text: question,
     blocks: [

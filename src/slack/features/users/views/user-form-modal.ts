@@ -17,6 +17,7 @@ import {
   textInput,
   usersSelect,
 } from "../../../ui/blocks.ts";
+import { decodeJson, encodeJson } from "../../../ui/json-values.ts";
 import { usersCopy } from "../copy.ts";
 import { FIELD_ACTION_ID, PLACES_ACTION_ID, UserFormBlockId, UsersViewId } from "../ids.ts";
 import { ZListState } from "../list-state.ts";
@@ -27,6 +28,11 @@ export const ZUserFormMetadata = z.object({
   state: ZListState.optional(),
 });
 export type TUserFormMetadata = z.infer<typeof ZUserFormMetadata>;
+
+/** The form's metadata; undefined when it cannot be read (then nothing says whether it is an edit). */
+export function readUserFormMetadata(raw: string): TUserFormMetadata | undefined {
+  return decodeJson(ZUserFormMetadata, raw);
+}
 
 export function placeOption(place: { id: string; label: string }): TOption {
   return option(place.label, place.id);
@@ -61,7 +67,7 @@ export function userFormModal(options: {
     title: copy(user === undefined ? "form.title_new" : "form.title_edit"),
     submit: copy("form.submit"),
     close: copy("form.close"),
-    privateMetadata: JSON.stringify(options.metadata),
+    privateMetadata: encodeJson(options.metadata),
     blocks: [
       input(
         UserFormBlockId.USERNAME,

@@ -56,7 +56,7 @@ export function userSummaryLines(user: TPortalUserDetails, locale: TLocale): str
 
 function rowButtons(user: TPortalUserDetails, state: TListState, locale: TLocale) {
   const copy = usersCopy(locale);
-  const value = encodeValue({ ...state, u: user.id });
+  const value = encodeValue({ ...state, userId: user.id });
   return [
     button(copy("row.edit"), UsersActionId.EDIT, { value }),
     button(copy("row.reset"), UsersActionId.ASK_RESET, { value }),
@@ -78,7 +78,7 @@ export function usersListMessage(options: {
 }): TMessageContent {
   const { page, query, canManage, locale } = options;
   const copy = usersCopy(locale);
-  const state: TListState = { ...(query ? { q: query } : {}), p: page.page };
+  const state: TListState = { ...(query ? { query } : {}), page: page.page };
   const blocks: KnownBlock[] = [];
   if (options.notice !== undefined) blocks.push(section(options.notice));
   blocks.push(header(copy("list.title")));
@@ -116,14 +116,14 @@ export function usersListMessage(options: {
     ...(page.page > 1
       ? [
           button(copy("list.previous"), `${UsersActionId.PAGE}.previous`, {
-            value: encodeValue({ ...state, p: page.page - 1 }),
+            value: encodeValue({ ...state, page: page.page - 1 }),
           }),
         ]
       : []),
     ...(page.page < page.pageCount
       ? [
           button(copy("list.next"), `${UsersActionId.PAGE}.next`, {
-            value: encodeValue({ ...state, p: page.page + 1 }),
+            value: encodeValue({ ...state, page: page.page + 1 }),
           }),
         ]
       : []),

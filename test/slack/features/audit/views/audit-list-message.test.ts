@@ -106,8 +106,8 @@ describe("audit list message", () => {
       ["audit.page.next", "Siguiente ▶"],
     ]);
     expect(buttons.map((button) => decodeAuditListState(button.value))).toEqual([
-      { a: "maria.lopez", p: 1 },
-      { a: "maria.lopez", p: 3 },
+      { account: "maria.lopez", page: 1 },
+      { account: "maria.lopez", page: 3 },
     ]);
     expect(JSON.stringify(message.blocks)).toContain(
       "Página 2 de 3 · 25 evento(s) de la cuenta «maria.lopez», los más recientes primero",
@@ -121,7 +121,7 @@ describe("audit list message", () => {
       auditListMessage({ page: page([event()], 1, 2, 11), account: undefined, locale: "es" }).blocks,
     );
     expect(first.map((button) => button.actionId)).toEqual(["audit.page.next"]);
-    expect(decodeAuditListState(first[0]?.value)).toEqual({ p: 2 });
+    expect(decodeAuditListState(first[0]?.value)).toEqual({ page: 2 });
     const last = buttonsOf(
       auditListMessage({ page: page([event()], 2, 2, 11), account: undefined, locale: "es" }).blocks,
     );

@@ -39,18 +39,18 @@ describe(`the /lugares catalogue screen (${testDatabaseKind} database)`, () => {
   afterAll(() => testDatabase.close());
 
   it("shows admins the catalogue with its buttons and support agents without; refuses anyone else", async () => {
-    const forAdmin = await renderPlacesCatalogue(dependencies, adminContext(), { state: { p: 1 } });
+    const forAdmin = await renderPlacesCatalogue(dependencies, adminContext(), { state: { page: 1 } });
     const text = JSON.stringify(forAdmin.blocks);
     expect(text).toContain(
       "64000 — Monterrey Norte (ESCUELA KEMPER URGATE)\\n_2 usuario(s) lo tienen asignado_",
     );
     expect(text).toContain("26015 — Matriz (XENON INDUSTRIAL ARTICLES)\\n_1 usuario(s) lo tienen asignado_");
     expect(actionIds(forAdmin.blocks)).toContain("places.company.new");
-    const forSupport = await renderPlacesCatalogue(dependencies, supportContext(), { state: { p: 1 } });
+    const forSupport = await renderPlacesCatalogue(dependencies, supportContext(), { state: { page: 1 } });
     expect(JSON.stringify(forSupport.blocks)).toContain("06000 — Centro (ESCUELA KEMPER URGATE)");
     expect(actionIds(forSupport.blocks)).toEqual([]);
     await expect(
-      renderPlacesCatalogue(dependencies, nobodyContext(), { state: { p: 1 } }),
+      renderPlacesCatalogue(dependencies, nobodyContext(), { state: { page: 1 } }),
     ).rejects.toMatchObject({
       code: "ACCESS_DENIED",
     });

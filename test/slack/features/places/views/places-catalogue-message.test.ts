@@ -56,11 +56,11 @@ describe("/lugares catalogue message", () => {
       ["places.place.remove.ask", "Eliminar"],
     ]);
     const values = buttons(message.blocks).map((button) => button.value);
-    expect(decodeCatalogueState(values[0])).toEqual({ p: 1 });
-    expect(decodeCompanyValue(values[1])).toEqual({ p: 1, c: kemper.id });
-    expect(decodeCompanyValue(values[3])).toEqual({ p: 1, c: kemper.id });
-    expect(decodePlaceValue(values[5])).toEqual({ p: 1, l: kemper.places[0]?.id });
-    expect(decodePlaceValue(values[7])).toEqual({ p: 1, l: kemper.places[1]?.id });
+    expect(decodeCatalogueState(values[0])).toEqual({ page: 1 });
+    expect(decodeCompanyValue(values[1])).toEqual({ page: 1, companyId: kemper.id });
+    expect(decodeCompanyValue(values[3])).toEqual({ page: 1, companyId: kemper.id });
+    expect(decodePlaceValue(values[5])).toEqual({ page: 1, placeId: kemper.places[0]?.id });
+    expect(decodePlaceValue(values[7])).toEqual({ page: 1, placeId: kemper.places[1]?.id });
   });
 
   it("shows support agents the catalogue read-only: no buttons at all", () => {
@@ -163,7 +163,7 @@ describe("/lugares catalogue message", () => {
             button.actionId.startsWith("places.page."),
           );
           expect(
-            paging.map((button) => [button.actionId, button.text, decodeCatalogueState(button.value).p]),
+            paging.map((button) => [button.actionId, button.text, decodeCatalogueState(button.value).page]),
           ).toEqual([
             ...(page > 1 ? [["places.page.previous", "◀ Anterior", page - 1]] : []),
             ...(page < pageCount ? [["places.page.next", "Siguiente ▶", page + 1]] : []),
@@ -183,7 +183,7 @@ describe("/lugares catalogue message", () => {
       expect(summary?.[1]).toBe(summary?.[2]);
       const rowValues = buttons(message.blocks)
         .filter((button) => button.actionId === "places.place.edit")
-        .map((button) => decodePlaceValue(button.value)?.p);
+        .map((button) => decodePlaceValue(button.value)?.page);
       expect(new Set(rowValues)).toEqual(new Set([Number(summary?.[1])]));
     });
 

@@ -39,7 +39,7 @@ function validationErrorOf(work: () => unknown): ValidationError {
 
 describe("Nueva empresa / Editar empresa form", () => {
   it("asks for RFC and Razón social, empty for a new company", () => {
-    const view = companyFormModal({ metadata: { responseUrl, state: { p: 2 } }, locale: "es" });
+    const view = companyFormModal({ metadata: { responseUrl, state: { page: 2 } }, locale: "es" });
     expect(view.callback_id).toBe("places.company_form");
     expect(view.title.text).toBe("Nueva empresa");
     expect(
@@ -49,7 +49,7 @@ describe("Nueva empresa / Editar empresa form", () => {
       ["legal_name", "Razón social", "value"],
     ]);
     expect(JSON.stringify(view.blocks)).not.toContain("initial_value");
-    expect(readCompanyFormMetadata(view.private_metadata ?? "")).toEqual({ responseUrl, state: { p: 2 } });
+    expect(readCompanyFormMetadata(view.private_metadata ?? "")).toEqual({ responseUrl, state: { page: 2 } });
     expect(problemsInView(toJsonObject(view))).toEqual([]);
   });
 
@@ -88,7 +88,7 @@ describe("Agregar lugar / Editar lugar form", () => {
   it("asks for Código postal and Nombre del lugar under the company it belongs to", () => {
     const view = placeFormModal({
       company: kemper,
-      metadata: { companyId: kemper.id, responseUrl, state: { p: 1 } },
+      metadata: { companyId: kemper.id, responseUrl, state: { page: 1 } },
       locale: "es",
     });
     expect(view.callback_id).toBe("places.place_form");
@@ -103,7 +103,7 @@ describe("Agregar lugar / Editar lugar form", () => {
     expect(readPlaceFormMetadata(view.private_metadata ?? "")).toEqual({
       companyId: kemper.id,
       responseUrl,
-      state: { p: 1 },
+      state: { page: 1 },
     });
     expect(problemsInView(toJsonObject(view))).toEqual([]);
   });

@@ -26,24 +26,24 @@ const place = kemper.places[0] ?? { id: "", label: "" };
 
 describe("removal confirmations", () => {
   it("asks ¿Eliminar la empresa…? with Sí (danger) removing it and No returning to the same page", () => {
-    const message = removeCompanyConfirmation({ company: kemper, state: { p: 3 }, locale: "es" });
+    const message = removeCompanyConfirmation({ company: kemper, state: { page: 3 }, locale: "es" });
     expect(message.text).toBe("¿Eliminar la empresa *ESCUELA KEMPER &lt;URGATE&gt;* (RFC EKU9003173C9)?");
     const [yes, no] = answers(message.blocks);
     expect(yes).toMatchObject({ actionId: "places.company.remove.yes", text: "Sí", style: "danger" });
-    expect(decodeCompanyValue(yes?.value)).toEqual({ p: 3, c: kemper.id });
+    expect(decodeCompanyValue(yes?.value)).toEqual({ page: 3, companyId: kemper.id });
     expect(no).toMatchObject({ actionId: "places.cancel", text: "No" });
-    expect(decodeCatalogueState(no?.value)).toEqual({ p: 3 });
+    expect(decodeCatalogueState(no?.value)).toEqual({ page: 3 });
     expect(problemsInMessageBlocks(jsonBlocks(message.blocks))).toEqual([]);
   });
 
   it("asks plainly about a place nobody holds, its label as everywhere", () => {
-    const message = removePlaceConfirmation({ place, holders: 0, state: { p: 1 }, locale: "es" });
+    const message = removePlaceConfirmation({ place, holders: 0, state: { page: 1 }, locale: "es" });
     expect(message.text).toBe(
       "¿Eliminar el lugar de expedición *10000 — Sucursal 1 (ESCUELA KEMPER &lt;URGATE&gt;)*? Nadie lo tiene asignado.",
     );
     const [yes, no] = answers(message.blocks);
     expect(yes).toMatchObject({ actionId: "places.place.remove.yes", text: "Sí", style: "danger" });
-    expect(decodePlaceValue(yes?.value)).toEqual({ p: 1, l: place.id, n: 0 });
+    expect(decodePlaceValue(yes?.value)).toEqual({ page: 1, placeId: place.id, agreedHolders: 0 });
     expect(no?.actionId).toBe("places.cancel");
   });
 
@@ -52,22 +52,22 @@ describe("removal confirmations", () => {
       place,
       holders: 4,
       leftWithoutPlaces: 1,
-      state: { p: 2 },
+      state: { page: 2 },
       locale: "es",
     });
     expect(message.text).toContain("*4 usuario(s)* lo tienen asignado y lo perderán.");
     expect(message.text).toContain("1 de ellos se quedará(n) sin ningún lugar de expedición");
     const [yes] = answers(message.blocks);
-    expect(decodePlaceValue(yes?.value)).toEqual({ p: 2, l: place.id, n: 4 });
+    expect(decodePlaceValue(yes?.value)).toEqual({ page: 2, placeId: place.id, agreedHolders: 4 });
   });
 
   it("speaks English too", () => {
-    const message = removePlaceConfirmation({ place, holders: 2, state: { p: 1 }, locale: "en" });
+    const message = removePlaceConfirmation({ place, holders: 2, state: { page: 1 }, locale: "en" });
     expect(message.text).toBe(
       "Remove the issuing place *10000 — Sucursal 1 (ESCUELA KEMPER &lt;URGATE&gt;)*? *2 user(s)* hold it and will lose it.",
     );
     expect(answers(message.blocks).map((answer) => answer.text)).toEqual(["Yes", "No"]);
-    expect(removeCompanyConfirmation({ company: kemper, state: { p: 1 }, locale: "en" }).text).toBe(
+    expect(removeCompanyConfirmation({ company: kemper, state: { page: 1 }, locale: "en" }).text).toBe(
       "Remove the company *ESCUELA KEMPER &lt;URGATE&gt;* (RFC EKU9003173C9)?",
     );
   });

@@ -85,9 +85,9 @@ describe("roles list message", () => {
       ["roles.revoke.ask", "Quitar"],
     ]);
     expect(buttons.slice(1).map((button) => decodeHolderValue(button.value))).toEqual([
-      { u: "U0ADMIN01", r: "ADMIN" },
-      { u: "U0ADMIN02", r: "ADMIN" },
-      { u: "U0SUPPORT1", r: "SUPPORT" },
+      { slackUserId: "U0ADMIN01", role: "ADMIN" },
+      { slackUserId: "U0ADMIN02", role: "ADMIN" },
+      { slackUserId: "U0SUPPORT1", role: "SUPPORT" },
     ]);
     expect(buttons.slice(1).every((button) => button.style === "danger")).toBe(true);
   });
@@ -144,22 +144,35 @@ describe("roles list message", () => {
 
 describe("revoke confirmation", () => {
   it("asks Sí (danger) / No before removing a role, in Spanish and English", () => {
-    const message = revokeConfirmationMessage({ holder: { u: "U0ADMIN02", r: "ADMIN" }, locale: "es" });
+    const message = revokeConfirmationMessage({
+      holder: { slackUserId: "U0ADMIN02", role: "ADMIN" },
+      locale: "es",
+    });
     expect(message.text).toBe("¿Quitar el rol *Administrador* a <@U0ADMIN02>?");
     const buttons = buttonsOf(message.blocks);
     expect(buttons.map((button) => [button.actionId, button.text, button.style])).toEqual([
       ["roles.revoke.yes", "Sí", "danger"],
       ["roles.cancel", "No", undefined],
     ]);
-    expect(decodeHolderValue(buttons[0]?.value)).toEqual({ u: "U0ADMIN02", r: "ADMIN" });
-    const english = revokeConfirmationMessage({ holder: { u: "U0SUPPORT1", r: "SUPPORT" }, locale: "en" });
+    expect(decodeHolderValue(buttons[0]?.value)).toEqual({ slackUserId: "U0ADMIN02", role: "ADMIN" });
+    const english = revokeConfirmationMessage({
+      holder: { slackUserId: "U0SUPPORT1", role: "SUPPORT" },
+      locale: "en",
+    });
     expect(english.text).toBe("Remove the role *Support* from <@U0SUPPORT1>?");
     expect(buttonsOf(english.blocks).map((button) => button.text)).toEqual(["Yes", "No"]);
   });
 
   it("ignores a button value that does not name a Slack user and a role", () => {
-    expect(decodeHolderValue(JSON.stringify({ u: "U1> <!channel", r: "ADMIN" }))).toBeUndefined();
-    expect(decodeHolderValue(JSON.stringify({ u: "U0ADMIN02", r: "ROOT" }))).toBeUndefined();
+    expect(
+      decodeHolderValue(JSON.stringify({ slackUserId: "U1> <!channel", role: "ADMIN" })),
+    ).toBeUndefined();
+    expect(decodeHolderValue(JSON.stringify({ slackUserId: "U0ADMIN02", role: "ROOT" }))).toBeUndefined();
+    // A Quitar posted before the keys had names.
+    expect(decodeHolderValue(JSON.stringify({ u: "U0ADMIN02", r: "ADMIN" }))).toEqual({
+      slackUserId: "U0ADMIN02",
+      role: "ADMIN",
+    });
     expect(decodeHolderValue("not json")).toBeUndefined();
   });
 });

@@ -110,7 +110,7 @@ describe("users list message", () => {
     const message = confirmationMessage({
       kind: "delete",
       user: user(),
-      state: { q: "mar", p: 2 },
+      state: { query: "mar", page: 2 },
       locale: "es",
       confirmationId: "0b6a4f4e-6a39-4c43-9d43-2b5f3c0e9a11",
     });
@@ -119,7 +119,12 @@ describe("users list message", () => {
     expect(buttons).toContain('"text":"Sí"');
     expect(buttons).toContain('"style":"danger"');
     expect(actionIds(message.blocks)).toEqual(["users.delete.yes", "users.cancel"]);
-    const yes = { q: "mar", p: 2, u: user().id, confirmation: "0b6a4f4e-6a39-4c43-9d43-2b5f3c0e9a11" };
+    const yes = {
+      query: "mar",
+      page: 2,
+      userId: user().id,
+      confirmation: "0b6a4f4e-6a39-4c43-9d43-2b5f3c0e9a11",
+    };
     expect(buttons).toContain(JSON.stringify(JSON.stringify(yes)).slice(1, -1));
   });
 });
