@@ -1,16 +1,11 @@
 // The notice that an account locked after repeated wrong passwords, and until when.
-import type { TLocale } from "../../../i18n/locale.ts";
 import { emailCopy } from "./copy.ts";
-import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
+import { renderEmail, type TAccountNoticeInput, type TRenderedEmail } from "./email-layout.ts";
 import { formatEmailTime } from "./email-time.ts";
 
-export interface TAccountLockedEmailInput {
-  readonly locale: TLocale;
-  readonly fullName: string;
-  readonly username: string;
+export interface TAccountLockedEmailInput extends TAccountNoticeInput {
   /** Unknown when the lock's end was not recorded: the email then says "temporarily". */
   readonly lockedUntil: Date | undefined;
-  readonly supportContact?: string | undefined;
 }
 
 export function accountLockedEmail(input: TAccountLockedEmailInput): TRenderedEmail {

@@ -1,18 +1,13 @@
 // The notice sent to an account's OLD address when its email changes: it names the new one masked,
 // so that an owner who did not ask for it learns where their notices now go, without revealing it.
-import type { TLocale } from "../../../i18n/locale.ts";
 import { emailCopy } from "./copy.ts";
-import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
+import { renderEmail, type TAccountNoticeInput, type TRenderedEmail } from "./email-layout.ts";
 import { formatEmailTime } from "./email-time.ts";
 
-export interface TEmailChangedEmailInput {
-  readonly locale: TLocale;
-  readonly fullName: string;
-  readonly username: string;
+export interface TEmailChangedEmailInput extends TAccountNoticeInput {
   /** e.g. "j***@example.com". */
   readonly maskedNewEmail: string;
   readonly changedAt: Date;
-  readonly supportContact?: string | undefined;
 }
 
 export function emailChangedEmail(input: TEmailChangedEmailInput): TRenderedEmail {

@@ -32,6 +32,14 @@ export interface TEmailDocument {
   readonly supportContact?: string | undefined;
 }
 
+/** What every notice about an account is given: whom it greets, the account, the service desk. */
+export interface TAccountNoticeInput {
+  readonly locale: TLocale;
+  readonly fullName: string;
+  readonly username: string;
+  readonly supportContact?: string | undefined;
+}
+
 export function escapeHtml(value: string): string {
   return value
     .replaceAll("&", "&amp;")

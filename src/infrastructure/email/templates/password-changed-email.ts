@@ -1,15 +1,10 @@
 // The notice that an account's password was changed, so that its owner notices a change not theirs.
-import type { TLocale } from "../../../i18n/locale.ts";
 import { emailCopy } from "./copy.ts";
-import { renderEmail, type TRenderedEmail } from "./email-layout.ts";
+import { renderEmail, type TAccountNoticeInput, type TRenderedEmail } from "./email-layout.ts";
 import { formatEmailTime } from "./email-time.ts";
 
-export interface TPasswordChangedEmailInput {
-  readonly locale: TLocale;
-  readonly fullName: string;
-  readonly username: string;
+export interface TPasswordChangedEmailInput extends TAccountNoticeInput {
   readonly changedAt: Date;
-  readonly supportContact?: string | undefined;
 }
 
 export function passwordChangedEmail(input: TPasswordChangedEmailInput): TRenderedEmail {
