@@ -2,7 +2,6 @@
 // on its first attempt, sealed in its outbox row until it is delivered, so that a retry sends the
 // very same email. A notice email carries everything it says in its payload. Every email of one
 // outbox row has one Message-ID and one Date, however often it is tried: a copy is the same message.
-import type { z } from "zod";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
 import {
   OutboxKind,
@@ -23,6 +22,7 @@ import { PermanentDeliveryError, TransientDeliveryError } from "./delivery-error
 import {
   cancelled,
   delivered,
+  parsePayload,
   type TOutboxDelivery,
   type TOutboxFailureHooks,
   type TOutboxHandlers,
@@ -113,17 +113,6 @@ function optionalTime(text: string | undefined): Date | undefined {
   if (text === undefined || text === "") return undefined;
   const time = new Date(text);
   return Number.isNaN(time.getTime()) ? undefined : time;
-}
-
-/** A payload that does not fit its kind will never send: failed at once, naming the fields (not their values). */
-function parsePayload<TSchema extends z.ZodType>(
-  schema: TSchema,
-  delivery: TOutboxDelivery,
-): z.output<TSchema> {
-  const result = schema.safeParse(delivery.payload);
-  if (result.success) return result.data;
-  const fields = [...new Set(result.error.issues.map((issue) => issue.path.join(".") || "(payload)"))];
-  throw new PermanentDeliveryError(`invalid ${delivery.kind} payload: ${fields.join(", ")}`);
 }
 
 /** Belt and braces: an error message that somehow quotes the password never leaves this module with it. */

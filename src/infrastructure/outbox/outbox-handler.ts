@@ -1,9 +1,11 @@
 // What the outbox worker hands a delivery handler, and what a handler answers. A handler delivers
 // one message (an email, a Slack post) outside any transaction; it throws a delivery error
 // (delivery-errors.ts) when it cannot, and answers "cancelled" when there is nothing left to deliver.
+import type { z } from "zod";
 import type { TOutboxKind } from "../../application/outbox/outbox-messages.ts";
 import type { TTransaction } from "../../application/ports/database.ts";
 import type { TAuditAction } from "../../domain/audit-actions.ts";
+import { PermanentDeliveryError } from "./delivery-errors.ts";
 
 export interface TOutboxDelivery {
   readonly id: string;
@@ -52,3 +54,14 @@ export type TOutboxFailureHook = (
 ) => Promise<TFailureAuditDetails | undefined>;
 
 export type TOutboxFailureHooks = Partial<Record<TOutboxKind, TOutboxFailureHook>>;
+
+/** A payload that does not fit its kind will never send: failed at once, naming the fields (not their values). */
+export function parsePayload<TSchema extends z.ZodType>(
+  schema: TSchema,
+  delivery: TOutboxDelivery,
+): z.output<TSchema> {
+  const result = schema.safeParse(delivery.payload);
+  if (result.success) return result.data;
+  const fields = [...new Set(result.error.issues.map((issue) => issue.path.join(".") || "(payload)"))];
+  throw new PermanentDeliveryError(`invalid ${delivery.kind} payload: ${fields.join(", ")}`);
+}

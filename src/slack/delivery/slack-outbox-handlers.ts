@@ -3,7 +3,6 @@
 // after Slack's Retry-After, so a limit or an outage delays messages and loses none.
 import { randomUUID } from "node:crypto";
 import type { WebClient } from "@slack/web-api";
-import type { z } from "zod";
 import { findAuditEvent } from "../../application/audit/find-audit-event.ts";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
 import {
@@ -15,19 +14,17 @@ import {
 import { getPortalUser } from "../../application/users/get-portal-user.ts";
 import { ErrorCode, isDomainError } from "../../domain/errors.ts";
 import type { TLocale } from "../../i18n/locale.ts";
-import { PermanentDeliveryError } from "../../infrastructure/outbox/delivery-errors.ts";
-import { cancelled, delivered, type TOutboxHandlers } from "../../infrastructure/outbox/outbox-handler.ts";
+import {
+  cancelled,
+  delivered,
+  parsePayload,
+  type TOutboxHandlers,
+} from "../../infrastructure/outbox/outbox-handler.ts";
 import { accountNoticeMessage } from "../features/account/views/account-notice-message.ts";
 import { auditEventText } from "../features/audit/views/audit-event-text.ts";
 import { adminNoticeMessage } from "../features/users/views/admin-notice-message.ts";
 import { context, section } from "../ui/blocks.ts";
 import { classifySlackError } from "./slack-delivery-errors.ts";
-
-function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
-  const result = schema.safeParse(payload);
-  if (!result.success) throw new PermanentDeliveryError("invalid payload");
-  return result.data;
-}
 
 export function createSlackOutboxHandlers(options: {
   dependencies: TUseCaseDependencies;
@@ -37,7 +34,7 @@ export function createSlackOutboxHandlers(options: {
   const { dependencies, client, locale } = options;
   return {
     [OutboxKind.AUDIT_CHANNEL_POST]: async (delivery) => {
-      const payload = parse(ZAuditChannelPostPayload, delivery.payload);
+      const payload = parsePayload(ZAuditChannelPostPayload, delivery);
       const event = await findAuditEvent(dependencies, BigInt(payload.auditEventId));
       if (event === undefined) return cancelled("audit event not found");
       const text = auditEventText(event, locale);
@@ -57,7 +54,7 @@ export function createSlackOutboxHandlers(options: {
       return delivered;
     },
     [OutboxKind.SLACK_DIRECT_MESSAGE]: async (delivery) => {
-      const payload = parse(ZSlackDirectMessagePayload, delivery.payload);
+      const payload = parsePayload(ZSlackDirectMessagePayload, delivery);
       let user: Awaited<ReturnType<typeof getPortalUser>>;
       try {
         user = await getPortalUser(dependencies, {
@@ -81,7 +78,7 @@ export function createSlackOutboxHandlers(options: {
       return delivered;
     },
     [OutboxKind.SLACK_ADMIN_NOTICE]: async (delivery) => {
-      const payload = parse(ZAdminNoticePayload, delivery.payload);
+      const payload = parsePayload(ZAdminNoticePayload, delivery);
       try {
         await client.chat.postMessage({
           channel: payload.slackUserId,
