@@ -3,6 +3,8 @@
 // that check them, and a test holds every route, status and error code the code can answer
 // against this document, both ways.
 import { z } from "zod";
+import { ErrorCode } from "../../domain/errors.ts";
+import { errorMessage } from "../../i18n/translate.ts";
 import type {
   TJsonSchema,
   TOpenApiDocument,
@@ -184,7 +186,7 @@ export const openApiDocument: TOpenApiDocument = {
                   {
                     field: "newPassword",
                     code: "PASSWORD_TOO_SHORT",
-                    message: "Usa al menos 15 caracteres; una frase larga es fácil de recordar.",
+                    message: errorMessage("es", ErrorCode.PASSWORD_TOO_SHORT, { minimum: 15 }),
                   },
                 ],
               },
