@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { context, input, type ModalView, modal, section, textInput } from "../../../ui/blocks.ts";
+import { submittedValuesReader } from "../../../ui/submitted-values.ts";
 import { accountCopy } from "../copy.ts";
 import { AccountViewId, PASSWORD_FIELD_ACTION_ID, PasswordFormBlockId } from "../ids.ts";
 
@@ -70,15 +71,14 @@ export function passwordChangedModal(locale: TLocale): ModalView {
   });
 }
 
-const ZPasswordValues = z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() })));
+const readValues = submittedValuesReader({ value: z.string().nullish() });
 
 export function readPasswordForm(values: unknown): {
   currentPassword: string;
   newPassword: string;
   confirmation: string;
 } {
-  const parsed = ZPasswordValues.safeParse(values);
-  const blocks = parsed.success ? parsed.data : {};
+  const blocks = readValues(values);
   const value = (blockId: string) => blocks[blockId]?.[PASSWORD_FIELD_ACTION_ID]?.value ?? "";
   return {
     currentPassword: value(PasswordFormBlockId.CURRENT),

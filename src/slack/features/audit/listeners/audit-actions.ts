@@ -3,7 +3,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
-import { errorText } from "../../../respond/error-responses.ts";
+import { replaceMessage } from "../../../respond/replace-message.ts";
 import { AuditActionId } from "../ids.ts";
 import { decodeAuditListState } from "../list-state.ts";
 import { renderAuditList } from "../screens/render-audit-list.ts";
@@ -16,18 +16,11 @@ export function registerAuditActions(app: App, dependencies: TSlackFeatureDepend
     app.action<TButtonAction>(actionId, async ({ ack, action, respond, context }) => {
       await ack();
       const requestContext = requestContextOf(context);
-      try {
-        await respond({
-          replace_original: true,
-          ...(await renderAuditList(dependencies, requestContext, decodeAuditListState(action.value))),
-        });
-      } catch (error) {
-        await respond({
-          replace_original: false,
-          response_type: "ephemeral",
-          text: errorText(error, locale, requestContext.requestId, logger),
-        });
-      }
+      await replaceMessage(
+        respond,
+        () => renderAuditList(dependencies, requestContext, decodeAuditListState(action.value)),
+        { context: requestContext, locale, logger },
+      );
     });
   }
 }

@@ -12,8 +12,8 @@ import { ErrorCode, isDomainError } from "../../../../domain/errors.ts";
 import { errorMessage } from "../../../../i18n/translate.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { requestContextOf } from "../../../request-context.ts";
-import { errorText } from "../../../respond/error-responses.ts";
 import { openModal } from "../../../respond/open-modal.ts";
+import { replaceMessage, type TRespond } from "../../../respond/replace-message.ts";
 import type { ModalView } from "../../../ui/blocks.ts";
 import {
   decodeCatalogueState,
@@ -29,7 +29,6 @@ import { companyNotice, placeRemovedNotice } from "../views/change-notices.ts";
 import { removeCompanyConfirmation, removePlaceConfirmation } from "../views/removal-confirmation-message.ts";
 
 type TButtonAction = BlockAction<ButtonAction>;
-type TRespond = (message: object) => Promise<unknown>;
 
 export function registerPlacesActions(app: App, dependencies: TSlackFeatureDependencies): void {
   const { locale, logger, useCases } = dependencies;
@@ -44,18 +43,11 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
       focus?: { readonly companyId: string; readonly placeId?: string };
     },
   ) {
-    try {
-      await respond({
-        replace_original: true,
-        ...(await renderPlacesCatalogue(dependencies, context, options)),
-      });
-    } catch (error) {
-      await respond({
-        replace_original: false,
-        response_type: "ephemeral",
-        text: errorText(error, locale, context.requestId, logger),
-      });
-    }
+    await replaceMessage(respond, () => renderPlacesCatalogue(dependencies, context, options), {
+      context,
+      locale,
+      logger,
+    });
   }
 
   function noticeFor(error: unknown, context: TRequestContext): string {

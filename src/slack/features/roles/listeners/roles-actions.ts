@@ -11,6 +11,7 @@ import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts
 import { requestContextOf } from "../../../request-context.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { openModal } from "../../../respond/open-modal.ts";
+import { replaceMessage, type TRespond } from "../../../respond/replace-message.ts";
 import { rolesCopy } from "../copy.ts";
 import { decodeHolderValue } from "../holder-value.ts";
 import { RolesActionId } from "../ids.ts";
@@ -26,25 +27,17 @@ export function registerRolesActions(app: App, dependencies: TSlackFeatureDepend
   const copy = rolesCopy(locale);
 
   /** Replaces the message with the roles list, an optional notice on top. */
-  async function showList(
-    respond: (message: object) => Promise<unknown>,
-    context: TRequestContext,
-    notice?: string,
-  ) {
+  async function showList(respond: TRespond, context: TRequestContext, notice?: string) {
     // Someone who just gave up their own last role can no longer read the list: the notice alone.
     if (notice !== undefined && !(await actorHolds(useCases, context, Permission.USERS_READ))) {
       await respond({ replace_original: true, text: notice });
       return;
     }
-    try {
-      await respond({ replace_original: true, ...(await renderRolesList(dependencies, context, notice)) });
-    } catch (error) {
-      await respond({
-        replace_original: false,
-        response_type: "ephemeral",
-        text: errorText(error, locale, context.requestId, logger),
-      });
-    }
+    await replaceMessage(respond, () => renderRolesList(dependencies, context, notice), {
+      context,
+      locale,
+      logger,
+    });
   }
 
   app.action<TButtonAction>(RolesActionId.GRANT, async ({ ack, body, respond, client, context }) => {

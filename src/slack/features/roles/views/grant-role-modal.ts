@@ -5,6 +5,7 @@ import { ROLES, type TRole } from "../../../../domain/roles.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { input, type ModalView, modal, option, staticSelect, usersSelect } from "../../../ui/blocks.ts";
 import { decodeJson, encodeJson } from "../../../ui/json-values.ts";
+import { submittedValuesReader } from "../../../ui/submitted-values.ts";
 import { rolesCopy } from "../copy.ts";
 import { ZRoleChoice } from "../holder-value.ts";
 import { FIELD_ACTION_ID, GrantRoleBlockId, RolesViewId } from "../ids.ts";
@@ -48,8 +49,7 @@ export function grantRoleModal(options: { metadata: TGrantRoleMetadata; locale: 
 
 /** Reads the submitted form; a missing user is "" (grantRole refuses it on the field), an unknown role undefined. */
 export function readGrantRoleForm(values: unknown): { slackUserId: string; role: TRole | undefined } {
-  const state = ZSubmittedValues.safeParse(values);
-  const blocks = state.success ? state.data : {};
+  const blocks = readValues(values);
   const role = ZRoleChoice.safeParse(
     blocks[GrantRoleBlockId.ROLE]?.[FIELD_ACTION_ID]?.selected_option?.value,
   );
@@ -59,13 +59,7 @@ export function readGrantRoleForm(values: unknown): { slackUserId: string; role:
   };
 }
 
-const ZSubmittedValues = z.record(
-  z.string(),
-  z.record(
-    z.string(),
-    z.object({
-      selected_user: z.string().nullish(),
-      selected_option: z.object({ value: z.string() }).nullish(),
-    }),
-  ),
-);
+const readValues = submittedValuesReader({
+  selected_user: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+});

@@ -18,6 +18,7 @@ import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts
 import { requestContextOf } from "../../../request-context.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { openModal } from "../../../respond/open-modal.ts";
+import { replaceMessage, type TRespond } from "../../../respond/replace-message.ts";
 import { escapeMrkdwn } from "../../../ui/blocks.ts";
 import { usersCopy } from "../copy.ts";
 import { UsersActionId } from "../ids.ts";
@@ -66,24 +67,12 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
   const copy = usersCopy(locale);
 
   /** Replaces the list message with the list at `state`, an optional notice on top; errors become the notice. */
-  async function showList(
-    respond: (message: object) => Promise<unknown>,
-    context: TRequestContext,
-    state: TListState,
-    notice?: string,
-  ) {
-    try {
-      await respond({
-        replace_original: true,
-        ...(await renderUsersList(dependencies, context, state, notice)),
-      });
-    } catch (error) {
-      await respond({
-        replace_original: false,
-        response_type: "ephemeral",
-        text: errorText(error, locale, context.requestId, logger),
-      });
-    }
+  async function showList(respond: TRespond, context: TRequestContext, state: TListState, notice?: string) {
+    await replaceMessage(respond, () => renderUsersList(dependencies, context, state, notice), {
+      context,
+      locale,
+      logger,
+    });
   }
 
   app.action<TButtonAction>(

@@ -18,6 +18,7 @@ import {
   usersSelect,
 } from "../../../ui/blocks.ts";
 import { decodeJson, encodeJson } from "../../../ui/json-values.ts";
+import { submittedValuesReader } from "../../../ui/submitted-values.ts";
 import { usersCopy } from "../copy.ts";
 import { FIELD_ACTION_ID, PLACES_ACTION_ID, UserFormBlockId, UsersViewId } from "../ids.ts";
 import { ZListState } from "../list-state.ts";
@@ -116,8 +117,7 @@ export function readUserForm(values: unknown): {
   slackUserId: string | undefined;
   placeIds: string[];
 } {
-  const state = ZSubmittedValues.safeParse(values);
-  const blocks = state.success ? state.data : {};
+  const blocks = readValues(values);
   const text = (blockId: string) => blocks[blockId]?.[FIELD_ACTION_ID]?.value ?? "";
   const places = blocks[UserFormBlockId.PLACES]?.[PLACES_ACTION_ID]?.selected_options ?? [];
   return {
@@ -129,14 +129,8 @@ export function readUserForm(values: unknown): {
   };
 }
 
-const ZSubmittedValues = z.record(
-  z.string(),
-  z.record(
-    z.string(),
-    z.object({
-      value: z.string().nullish(),
-      selected_user: z.string().nullish(),
-      selected_options: z.array(z.object({ value: z.string() })).nullish(),
-    }),
-  ),
-);
+const readValues = submittedValuesReader({
+  value: z.string().nullish(),
+  selected_user: z.string().nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).nullish(),
+});
