@@ -12,6 +12,7 @@ import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findCredentialAccount } from "./credential-account.ts";
+import { directMessageOwner } from "./direct-message-owner.ts";
 import { checkPasswordUnderLockout, recordUnknownAccountAttempt } from "./password-attempts.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
@@ -135,14 +136,7 @@ export async function changePassword(
       fullName: user.fullName,
       occurredAt: changedAt.toISOString(),
     });
-    if (user.slackUserId !== null) {
-      await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
-        slackUserId: user.slackUserId,
-        message: "credentials_changed",
-        userId: user.id,
-        locale,
-      });
-    }
+    await directMessageOwner(transaction, user, "credentials_changed", locale);
     return {
       ...user,
       passwordIsTemporary: false,

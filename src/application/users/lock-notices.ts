@@ -2,6 +2,7 @@
 import type { TLocale } from "../../i18n/locale.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import type { TTransaction } from "../ports/database.ts";
+import { directMessageOwner } from "./direct-message-owner.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
 
 export async function enqueueLockNotices(
@@ -19,12 +20,5 @@ export async function enqueueLockNotices(
     occurredAt: now.toISOString(),
     detail: user.lockedUntil?.toISOString() ?? "",
   });
-  if (user.slackUserId !== null) {
-    await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
-      slackUserId: user.slackUserId,
-      message: "account_locked",
-      userId: user.id,
-      locale,
-    });
-  }
+  await directMessageOwner(transaction, user, "account_locked", locale);
 }

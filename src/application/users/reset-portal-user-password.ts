@@ -8,6 +8,7 @@ import { requirePermission } from "../authorization.ts";
 import { useConfirmation } from "../confirmations.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import { directMessageOwner } from "./direct-message-owner.ts";
 import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
   portalUserDetailsSelect,
@@ -72,14 +73,7 @@ export async function resetPortalUserPassword(
       locale,
       ...(context.actor.kind === "slack" ? { requestedBy: context.actor.slackUserId } : {}),
     });
-    if (user.slackUserId !== null) {
-      await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
-        slackUserId: user.slackUserId,
-        message: "credentials_changed",
-        userId: user.id,
-        locale,
-      });
-    }
+    await directMessageOwner(transaction, user, "credentials_changed", locale);
     return user;
   });
 }

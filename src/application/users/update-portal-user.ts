@@ -8,6 +8,7 @@ import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import { directMessageOwner } from "./direct-message-owner.ts";
 import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
   auditSnapshotOf,
@@ -78,13 +79,9 @@ export async function updatePortalUser(
         detail: maskEmail(after.email),
       });
     }
-    if (after.slackUserId !== null && after.slackUserId !== before.slackUserId) {
-      await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
-        slackUserId: after.slackUserId,
-        message: "welcome",
-        userId: after.id,
-        locale: dependencies.settings.locale,
-      });
+    // Newly linked (or linked to someone else): the person is welcomed.
+    if (after.slackUserId !== before.slackUserId) {
+      await directMessageOwner(transaction, after, "welcome", dependencies.settings.locale);
     }
     return after;
   });
