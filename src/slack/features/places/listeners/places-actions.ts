@@ -171,22 +171,7 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     const requestContext = requestContextOf(context);
     const value = decodePlaceValue(action.value);
     if (value === undefined) return;
-    try {
-      const { place } = await getCataloguePlace(useCases, {
-        context: requestContext,
-        placeId: value.placeId,
-        beforeChange: AuditAction.PLACE_REMOVED,
-      });
-      await respond({
-        replace_original: true,
-        ...removePlaceConfirmation({ place, holders: place.assignedUserCount, state: value, locale }),
-      });
-    } catch (error) {
-      await showCatalogue(respond, requestContext, {
-        state: value,
-        notice: noticeFor(error, requestContext),
-      });
-    }
+    await askToRemovePlace(respond, requestContext, value);
   });
 
   app.action<TButtonAction>(
@@ -208,7 +193,7 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
       } catch (error) {
         if (isDomainError(error) && error.code === ErrorCode.PLACE_IN_USE) {
           // More users hold it than the admin was told: ask again, naming how many now.
-          await askAgain(respond, requestContext, value, error.parameters);
+          await askToRemovePlace(respond, requestContext, value, error.parameters);
           return;
         }
         // A second Sí finds the place gone: the first one did the work.
@@ -218,11 +203,12 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
     },
   );
 
-  async function askAgain(
+  /** ¿Eliminar el lugar…?, naming its holders: those of now, or those a refused Sí just counted. */
+  async function askToRemovePlace(
     respond: TRespond,
     requestContext: TRequestContext,
     value: { page: number; placeId: string },
-    parameters: Readonly<Record<string, string | number>>,
+    counted?: Readonly<Record<string, string | number>>,
   ) {
     try {
       const { place } = await getCataloguePlace(useCases, {
@@ -234,8 +220,8 @@ export function registerPlacesActions(app: App, dependencies: TSlackFeatureDepen
         replace_original: true,
         ...removePlaceConfirmation({
           place,
-          holders: Number(parameters.count),
-          leftWithoutPlaces: Number(parameters.leftWithoutPlaces ?? 0),
+          holders: counted === undefined ? place.assignedUserCount : Number(counted.count),
+          ...(counted === undefined ? {} : { leftWithoutPlaces: Number(counted.leftWithoutPlaces ?? 0) }),
           state: value,
           locale,
         }),
