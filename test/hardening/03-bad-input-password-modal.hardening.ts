@@ -254,7 +254,9 @@ describe(`${SECTION}: the password modal account.password_form (${testDatabaseKi
         excludeColumns: LOCKOUT_BOOKKEEPING,
         target: {
           arbitrary: input,
-          viewFor: () => passwordView,
+          // A modal of its own each time (as when the person opens it again): the outcome that
+          // follows a "Verificando…" is matched to its submission by the view's id.
+          viewFor: () => setup.harness.slack.workspace.openModal(OWNER.id, passwordView.definition),
           stateFor,
           expectationFor,
           // A fresh start each time: no lock from earlier wrong passwords decides this one.

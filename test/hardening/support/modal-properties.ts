@@ -167,7 +167,7 @@ export async function checkModalProperty<TInput>(
             : `the bot answered HTTP ${answer.status} (expected 200)`,
         );
       }
-      const body = await settledAnswer(harness, answer.body, sequence);
+      const body = await settledAnswer(harness, answer.body, { since: sequence, viewId: view.id });
       const refused = isObject(body) && body.response_action === "errors";
 
       if (refused) {
@@ -245,13 +245,27 @@ export function textInputState(value: unknown): TJsonObject {
  * ending in `.checking`) brings its outcome by views.update; that form's messages under its fields
  * count as the field errors Slack would have shown, so both paths are judged alike.
  */
-async function settledAnswer(harness: TSlackHarness, body: unknown, since: number): Promise<unknown> {
+async function settledAnswer(
+  harness: TSlackHarness,
+  body: unknown,
+  submitted: { readonly since: number; readonly viewId: string },
+): Promise<unknown> {
   if (!isObject(body) || body.response_action !== "update" || !isObject(body.view)) return body;
   if (!String(body.view.callback_id ?? "").endsWith(".checking")) return body;
   const workspace = harness.slack.workspace;
+  // Only the update of this submission's view: a late one from an earlier case (one Bolt gave up
+  // on after 3 s, say) must not be read as this case's outcome.
   const update = await workspace.waitFor(
     () =>
-      workspace.timeline(since).find((entry) => entry.kind === "api_call" && entry.name === "views.update"),
+      workspace
+        .timeline(submitted.since)
+        .find(
+          (entry) =>
+            entry.kind === "api_call" &&
+            entry.name === "views.update" &&
+            isObject(entry.request) &&
+            entry.request.view_id === submitted.viewId,
+        ),
     { description: "the outcome after Verificando… (views.update)", timeoutMilliseconds: 60_000 },
   );
   const view = isObject(update.request) && isObject(update.request.view) ? update.request.view : {};
