@@ -5,6 +5,7 @@
 // was bad — and changes nothing in the database; an accepted one finishes its work (the list or
 // catalogue refreshed through the response_url) and nothing typed reaches Slack as a ping or link.
 import type fc from "fast-check";
+import { LOCALES } from "../../../src/i18n/locale.ts";
 import { translate } from "../../../src/i18n/translate.ts";
 import { inputBlocksOf } from "../../../src/sandbox/block-kit-reading.ts";
 import { deliverToApp } from "../../../src/sandbox/deliver-to-app.ts";
@@ -80,7 +81,7 @@ function isObject(value: unknown): value is Readonly<Record<string, TJsonValue>>
 }
 
 /** The words of "algo salió mal (referencia …)" in both locales, up to the reference. */
-const UNEXPECTED_ERROR_WORDS = (["es", "en"] as const).map(
+const UNEXPECTED_ERROR_WORDS = LOCALES.map(
   (locale) => translate(locale, "error.unexpected", { requestId: "\u0000" }).split("\u0000")[0] ?? "",
 );
 

@@ -4,6 +4,7 @@ import type { TRequestContext } from "../../../../domain/actor.ts";
 import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { postToResponseUrl } from "../../../respond/response-url.ts";
+import type { TMessageContent } from "../../../ui/message-content.ts";
 import type { TCatalogueState } from "../catalogue-state.ts";
 import { renderPlacesCatalogue } from "./render-places-catalogue.ts";
 
@@ -19,7 +20,8 @@ export async function refreshCatalogue(
 ): Promise<void> {
   const { locale, logger } = dependencies;
   if (options.responseUrl === undefined) return;
-  let message: { text: string; blocks?: unknown[] };
+  /** The catalogue, or only the notice and why the catalogue could not be shown. */
+  let message: TMessageContent | { readonly text: string };
   try {
     message = await renderPlacesCatalogue(dependencies, requestContext, {
       state: options.state ?? { page: 1 },
