@@ -12,6 +12,7 @@ import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import type { SlackDirectory } from "../ports/slack-directory.ts";
+import { directMessageOwner } from "./direct-message-owner.ts";
 import {
   auditSnapshotOf,
   portalUserDetailsSelect,
@@ -77,14 +78,7 @@ export async function createPortalUser(
         locale,
         ...(context.actor.kind === "slack" ? { requestedBy: context.actor.slackUserId } : {}),
       });
-      if (user.slackUserId !== null) {
-        await enqueueOutboxMessage(transaction, OutboxKind.SLACK_DIRECT_MESSAGE, {
-          slackUserId: user.slackUserId,
-          message: "welcome",
-          userId: user.id,
-          locale,
-        });
-      }
+      await directMessageOwner(transaction, user, "welcome", locale);
       return user;
     }),
   );
