@@ -22,12 +22,15 @@ export interface TSmtpTestServer {
   readonly messages: ParsedMail[];
   /** The RCPT TO addresses of each accepted message, in the order of `messages`. */
   readonly envelopeRecipients: string[][];
+  /** Resolves once `count` messages are in (this server's list), or fails after the timeout. */
+  waitForMessages(count: number, options?: { readonly timeoutMilliseconds?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}): Promise<TSmtpTestServer> {
   const messages = options.messages ?? [];
   const envelopeRecipients: string[][] = [];
+  const arrivalListeners = new Set<() => void>();
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -49,6 +52,7 @@ export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}):
           messages.push(parsed);
           envelopeRecipients.push(session.envelope.rcptTo.map((recipient) => recipient.address));
           callback();
+          for (const listener of [...arrivalListeners]) listener();
         },
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
@@ -68,6 +72,23 @@ export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}):
     url: `smtp://127.0.0.1:${address.port}`,
     messages,
     envelopeRecipients,
+    waitForMessages(count, waitOptions = {}) {
+      const timeoutMilliseconds = waitOptions.timeoutMilliseconds ?? 10_000;
+      return new Promise<void>((resolve, reject) => {
+        const check = (): void => {
+          if (messages.length < count) return;
+          arrivalListeners.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          arrivalListeners.delete(check);
+          reject(new Error(`${messages.length} of ${count} messages in after ${timeoutMilliseconds} ms`));
+        }, timeoutMilliseconds);
+        arrivalListeners.add(check);
+        check();
+      });
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
