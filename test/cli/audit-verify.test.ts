@@ -22,9 +22,11 @@ function runAuditVerify(environment: Record<string, string>): Promise<TRun> {
   // A clean environment: nothing of the test run's (DATABASE_URL, TEST_DATABASE_URL) leaks in.
   const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir(), ...environment };
   return new Promise((resolve) => {
+    // What `npm run audit:verify` runs (tsx src/cli/audit-verify.ts), without npm's and tsx's own
+    // launcher processes: node with tsx's loader, as tsx starts it.
     execFile(
-      "npx",
-      ["tsx", "src/cli/audit-verify.ts"],
+      process.execPath,
+      ["--import", "tsx", "src/cli/audit-verify.ts"],
       { cwd: PROJECT_DIRECTORY, env },
       (error, stdout, stderr) => {
         const exitCode = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
