@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { KEEP_EMBEDDED_DATABASE_VARIABLE } from "./test/support/shared-test-process.ts";
 
 export default defineConfig({
   test: {
@@ -6,7 +7,13 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     // Most of a test file's time is waiting (databases, HTTP, SMTP): three files at once on two cores.
     maxWorkers: 3,
-    // Each database test file starts its own database (seconds of WebAssembly start-up when embedded).
+    // Each process runs its files one after another, keeping what they imported and its embedded
+    // database (test/support/test-database.ts): no test changes process-wide state (no vi.mock, no
+    // environment or timer stubs), and starting PGlite and the app's modules anew per file doubled
+    // the suite's time.
+    isolate: false,
+    env: { [KEEP_EMBEDDED_DATABASE_VARIABLE]: "1" },
+    // Files that start child processes, and PostgreSQL where each file creates its database, take seconds.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

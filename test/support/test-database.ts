@@ -1,11 +1,16 @@
-// A fresh, migrated database for one test file: the embedded PGlite in memory by default, or a new
-// database on the PostgreSQL server of TEST_DATABASE_URL (each test file gets its own, dropped after).
+// A migrated database for one test file, holding no rows: the embedded PGlite in memory by default,
+// or a new database on the PostgreSQL server of TEST_DATABASE_URL (each test file gets its own,
+// dropped after). Where the runner says its files share a process, one after another
+// (vitest.config.ts), the embedded one is started once per process and emptied for each file:
+// starting PGlite on its thread costs seconds, emptying it some milliseconds.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, openDatabase } from "../../src/infrastructure/prisma/open-database.ts";
 import { readMigratedTemplate } from "./embedded-template.ts";
+import { KEEP_EMBEDDED_DATABASE_VARIABLE } from "./shared-test-process.ts";
 
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgresql" : "embedded";
+const EMPTYING_TIMEOUT_MILLISECONDS = 10_000;
 
 export interface TTestDatabase {
   readonly database: Database;
@@ -17,12 +22,8 @@ export interface TTestDatabase {
 export async function createTestDatabase(): Promise<TTestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl === undefined || serverUrl === "") {
-    const template = await readMigratedTemplate();
-    const database = await openDatabase({
-      kind: "embedded",
-      directory: "memory://",
-      ...(template === undefined ? {} : { initialContents: template }),
-    });
+    if (process.env[KEEP_EMBEDDED_DATABASE_VARIABLE] === "1") return lendEmbeddedDatabase();
+    const database = await openEmbeddedDatabase();
     return {
       database,
       openAnother: () => Promise.reject(new Error("the embedded database has a single connection")),
@@ -54,4 +55,66 @@ export async function createTestDatabase(): Promise<TTestDatabase> {
       await cleaner.end();
     },
   };
+}
+
+/** The embedded database this test process keeps between files, while no file holds it. */
+let idleEmbedded: Database | undefined;
+
+async function lendEmbeddedDatabase(): Promise<TTestDatabase> {
+  const kept = idleEmbedded;
+  idleEmbedded = undefined;
+  const database = (kept !== undefined && (await emptied(kept))) || (await openEmbeddedDatabase());
+  let returned = false;
+  return {
+    database,
+    openAnother: () => Promise.reject(new Error("the embedded database has a single connection")),
+    async close() {
+      if (returned) return;
+      returned = true;
+      if (idleEmbedded === undefined) idleEmbedded = database;
+      else await database.close();
+    },
+  };
+}
+
+async function openEmbeddedDatabase(): Promise<Database> {
+  const template = await readMigratedTemplate();
+  return openDatabase({
+    kind: "embedded",
+    directory: "memory://",
+    ...(template === undefined ? {} : { initialContents: template }),
+  });
+}
+
+/**
+ * The database as the template left it: every table but the migrations' emptied, its identities
+ * restarted. Undefined (and the database let go) if the file before left it unable to answer.
+ */
+async function emptied(database: Database): Promise<Database | undefined> {
+  const emptying = database.withSql(async (session) => {
+    const tables = await session.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
+    // Replica mode while emptying: the audit trail's trigger refuses TRUNCATE otherwise.
+    await session.exec(
+      `SET session_replication_role = replica;
+       TRUNCATE ${tables.map((table) => table.name).join(", ")} RESTART IDENTITY CASCADE;
+       SET session_replication_role = DEFAULT;`,
+    );
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("emptying timed out")), EMPTYING_TIMEOUT_MILLISECONDS);
+  });
+  try {
+    await Promise.race([emptying, timedOut]);
+    return database;
+  } catch {
+    // Left in a transaction or broken by the file before: a new one instead.
+    database.close().catch(() => undefined);
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }
