@@ -1,11 +1,28 @@
-// The bot as production runs it — `src/main.ts` in its own process, configured only through its
-// environment — and the time from spawn to ready: GET /readyz answering 200, or GET /healthz while
+// The bot as production runs it — `node dist/main.js` (built once per run with `npm run build`; or
+// `src/main.ts` through tsx with BENCH_BOT_ENTRY=source) in its own process, configured only through
+// its environment — and the time from spawn to ready: GET /readyz answering 200, or GET /healthz while
 // the bot has no /readyz (a 404 there), polled every 20 ms.
+import { execFile } from "node:child_process";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { TCleanup } from "../cleanup.ts";
 import { freePort, REPOSITORY_ROOT, spawnTypeScript, type TRunningChild } from "./child-process.ts";
 
-const MAIN = path.join(REPOSITORY_ROOT, "src/main.ts");
+const FROM_SOURCE = process.env.BENCH_BOT_ENTRY === "source";
+const MAIN = path.join(REPOSITORY_ROOT, FROM_SOURCE ? "src/main.ts" : "dist/main.js");
+/** How the bot is started, as the report names it. */
+export const BOT_COMMAND = FROM_SOURCE ? "node --import tsx src/main.ts" : "node dist/main.js";
+const TYPESCRIPT_COMPILER = path.join(REPOSITORY_ROOT, "node_modules/typescript/bin/tsc");
+let built: Promise<void> | undefined;
+
+/** `npm run build` once per benchmark run, so that the bot measured is the code in the tree. */
+function buildOnce(): Promise<void> {
+  if (FROM_SOURCE) return Promise.resolve();
+  built ??= promisify(execFile)(process.execPath, [TYPESCRIPT_COMPILER, "-p", "tsconfig.build.json"], {
+    cwd: REPOSITORY_ROOT,
+  }).then(() => undefined);
+  return built;
+}
 const READY_POLL_MILLISECONDS = 20;
 const START_TIMEOUT_MILLISECONDS = 180_000;
 
@@ -59,6 +76,7 @@ export async function startBotProcess(options: {
   readonly environment: Readonly<Record<string, string>>;
   readonly logFile: string;
 }): Promise<TBotProcess> {
+  await buildOnce();
   const port = await freePort();
   const child = await spawnTypeScript({
     cleanup: options.cleanup,

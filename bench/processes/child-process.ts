@@ -1,6 +1,6 @@
-// A Node child process run from the repository's TypeScript through tsx's loader
-// (`node --import tsx <file>`: one process, so its pid is the program's own and /proc/<pid> reads
-// its memory, not a wrapper's), with its output in a log file, stopped by SIGTERM (SIGKILL after 15 s).
+// A Node child process — compiled JavaScript as is, the repository's TypeScript through tsx's loader
+// (`node --import tsx <file>`) — one process, so its pid is the program's own and /proc/<pid> reads
+// its memory, not a wrapper's — with its output in a log file, stopped by SIGTERM (SIGKILL after 15 s).
 import { type ChildProcess, spawn } from "node:child_process";
 import { open, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -72,7 +72,12 @@ export async function spawnTypeScript(options: {
   const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
-    [...(options.nodeArguments ?? []), "--import", "tsx", options.entry],
+    [
+      ...(options.nodeArguments ?? []),
+      // Compiled JavaScript runs as is; TypeScript through tsx's loader.
+      ...(options.entry.endsWith(".ts") ? ["--import", "tsx"] : []),
+      options.entry,
+    ],
     {
       cwd: REPOSITORY_ROOT,
       env: {

@@ -1,9 +1,11 @@
 // The run as one Markdown report: machine and settings, the aims (met / missed), then one section
 // per part, then how each figure was taken and what was not measured.
+
 import type { TAckLatencyResult, TAckStep, TTarget } from "../parts/ack-latency.ts";
 import type { TCatalogueRun } from "../parts/large-catalogue.ts";
 import { IDLE_ROUTE } from "../parts/password-burst.ts";
 import type { TStartSample } from "../parts/start-up.ts";
+import { BOT_COMMAND } from "../processes/bot-process.ts";
 import { checkAims } from "./aims.ts";
 import type { TBenchResults } from "./bench-results.ts";
 import { count, megabytes, milliseconds, ratio, table } from "./markdown.ts";
@@ -296,7 +298,7 @@ function startSection(results: TBenchResults): string {
   return [
     "## 5. Start-up and memory",
     "",
-    "From spawning `node --import tsx src/main.ts` (one process: its pid is the bot's) to the first",
+    `From spawning \`${BOT_COMMAND}\` (one process: its pid is the bot's) to the first`,
     "200 of the ready route; RSS is VmRSS of /proc/<pid>/status half a second after ready.",
     "",
     table(["start", "starts", "ready route", "ready in: median (each)", "RSS", "SIGTERM → exit"], rows),
