@@ -1,18 +1,17 @@
-// The stand-in for slack.com over HTTP, on 127.0.0.1 and a free port: the Web API at `<url><method>`
-// (give `url` to Bolt as `clientOptions.slackApiUrl`) and the response_urls it hands out at
-// `/response/<id>`. Everything it is told lands in the workspace's timeline; tests can make the next
-// call of a method fail (rate limit, Slack error) or take the whole service offline.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+// The stand-in for slack.com that tests start on its own: the request handler of
+// `slack-request-handler.ts` on a server of its own on 127.0.0.1 and a free port (the Web API at
+// `<url><method>`, given to Bolt as `clientOptions.slackApiUrl`; the response_urls at `/response/<id>`),
+// plus the powers only tests have: the next call of a method made to fail (rate limit, Slack error),
+// the whole service taken offline, and waiting for a call the app makes after it acknowledged.
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isJsonObject, parseJson, type TJsonObject, type TJsonValue } from "./json.ts";
-import { answerResponseUrlPost } from "./response-url-posts.ts";
 import type { TSlackMessage, TSlackView, TTimelineEntry, TWebApiCall } from "./slack-records.ts";
+import { createSlackRequestHandler, sendJson, type TInterceptedAnswer } from "./slack-request-handler.ts";
 import {
   createSlackWorkspace,
   type TSlackWorkspace,
   type TSlackWorkspaceOptions,
 } from "./slack-workspace.ts";
-import { answerWebApiCall } from "./web-api-methods.ts";
 
 export type TFakeSlackWebApiOptions = TSlackWorkspaceOptions;
 
@@ -57,61 +56,14 @@ export interface TFakeSlackWebApi {
   close(): Promise<void>;
 }
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" } as const;
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function send(
-  response: ServerResponse,
-  status: number,
-  body: TJsonValue,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { ...JSON_HEADERS, ...headers });
-  response.end(JSON.stringify(body));
-}
-
-function bearerToken(request: IncomingMessage): string | undefined {
-  const header = request.headers.authorization;
-  const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1];
-}
-
-type TParsedArguments =
-  | { readonly ok: true; readonly arguments: TJsonObject; readonly isJson: boolean }
-  | { readonly ok: false; readonly error: string };
-
-function parseArguments(request: IncomingMessage, text: string, query: URLSearchParams): TParsedArguments {
-  const fromQuery: TJsonObject = Object.fromEntries(query);
-  const contentType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (text === "") return { ok: true, arguments: fromQuery, isJson: false };
-  if (contentType === "application/json") {
-    try {
-      const body = parseJson(text);
-      if (!isJsonObject(body)) return { ok: false, error: "invalid_json" };
-      return { ok: true, arguments: { ...fromQuery, ...body }, isJson: true };
-    } catch {
-      return { ok: false, error: "invalid_json" };
-    }
-  }
-  if (contentType === "application/x-www-form-urlencoded" || contentType === "") {
-    return {
-      ok: true,
-      arguments: { ...fromQuery, ...Object.fromEntries(new URLSearchParams(text)) },
-      isJson: false,
-    };
-  }
-  // multipart/form-data (file uploads) is not modelled.
-  return { ok: false, error: "invalid_post_type" };
-}
-
-function withoutToken(args: TJsonObject): TJsonObject {
-  const { token: _token, ...rest } = args;
-  return rest;
+function injectedAnswer(failure: TInjectedFailure): TInterceptedAnswer {
+  if ("error" in failure) return { status: 200, body: { ok: false, error: failure.error } };
+  return {
+    status: failure.status,
+    body: { ok: false, error: failure.status === 429 ? "ratelimited" : "http_error" },
+    headers:
+      failure.retryAfterSeconds === undefined ? {} : { "retry-after": String(failure.retryAfterSeconds) },
+  };
 }
 
 export async function createFakeSlackWebApi(options: TFakeSlackWebApiOptions): Promise<TFakeSlackWebApi> {
@@ -120,100 +72,21 @@ export async function createFakeSlackWebApi(options: TFakeSlackWebApiOptions): P
   let offlineMode: TOfflineMode | undefined;
   let closed = false;
 
-  async function handleWebApi(
-    request: IncomingMessage,
-    response: ServerResponse,
-    method: string,
-    query: URLSearchParams,
-  ) {
-    const text = await readBody(request);
-    const parsed = parseArguments(request, text, query);
-    const recordedArguments = parsed.ok ? withoutToken(parsed.arguments) : {};
-    const answer = (status: number, body: TJsonObject, headers: Record<string, string> = {}) => {
-      workspace.record({
-        kind: "api_call",
-        name: method,
-        userId: undefined,
-        request: recordedArguments,
-        status,
-        response: body,
-      });
-      send(response, status, body, headers);
-    };
-
-    const failure = failures.get(method)?.shift();
-    if (failure !== undefined) {
-      if ("error" in failure) {
-        answer(200, { ok: false, error: failure.error });
-        return;
-      }
-      const headers: Record<string, string> =
-        failure.retryAfterSeconds === undefined ? {} : { "retry-after": String(failure.retryAfterSeconds) };
-      answer(
-        failure.status,
-        { ok: false, error: failure.status === 429 ? "ratelimited" : "http_error" },
-        headers,
-      );
-      return;
-    }
-    if (!parsed.ok) {
-      answer(200, { ok: false, error: parsed.error });
-      return;
-    }
-    // Slack takes the token from the Authorization header, or from a form field; never from a JSON body.
-    const bodyToken = parsed.isJson ? undefined : parsed.arguments.token;
-    const token = bearerToken(request) ?? (typeof bodyToken === "string" ? bodyToken : undefined);
-    answer(200, answerWebApiCall(workspace, { method, arguments: parsed.arguments, token }));
-  }
-
-  async function handleResponseUrl(
-    request: IncomingMessage,
-    response: ServerResponse,
-    responseUrlId: string,
-  ) {
-    const text = await readBody(request);
-    let payload: TJsonValue | undefined;
-    try {
-      payload = parseJson(text);
-    } catch {
-      payload = undefined;
-    }
-    const record = workspace.responseUrl(responseUrlId);
-    const answer = answerResponseUrlPost(workspace, responseUrlId, payload);
-    workspace.record({
-      kind: "response_url",
-      name: "response_url",
-      userId: record?.userId,
-      request: payload ?? text,
-      status: answer.status,
-      response: answer.body,
-    });
-    send(response, answer.status, answer.body);
-  }
+  const handler = createSlackRequestHandler({
+    workspace,
+    interceptWebApiCall(method) {
+      const failure = failures.get(method)?.shift();
+      return failure === undefined ? undefined : injectedAnswer(failure);
+    },
+  });
 
   const server = createServer((request, response) => {
-    const requestUrl = new URL(request.url ?? "/", "http://127.0.0.1");
-    const path = requestUrl.pathname;
     if (offlineMode === "service_unavailable") {
       response.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
       response.end("Service Unavailable");
       return;
     }
-    let handling: Promise<void> | undefined;
-    if (path.startsWith("/api/") && (request.method === "POST" || request.method === "GET")) {
-      handling = handleWebApi(request, response, path.slice("/api/".length), requestUrl.searchParams);
-    } else if (path.startsWith("/response/") && request.method === "POST") {
-      handling = handleResponseUrl(request, response, path.slice("/response/".length));
-    }
-    if (handling === undefined) {
-      send(response, 404, { ok: false, error: "not_found" });
-      return;
-    }
-    handling.catch((error: unknown) => {
-      if (!response.headersSent)
-        send(response, 500, { ok: false, error: "fatal_error", detail: String(error) });
-      else response.end();
-    });
+    if (!handler.handle(request, response)) sendJson(response, 404, { ok: false, error: "not_found" });
   });
 
   const listen = (port: number) =>
@@ -232,10 +105,9 @@ export async function createFakeSlackWebApi(options: TFakeSlackWebApiOptions): P
 
   const port = await listen(0);
   const origin = `http://127.0.0.1:${port}`;
-  workspace.setResponseUrlBase(`${origin}/`);
 
   return {
-    url: `${origin}/api/`,
+    url: handler.servedAt(origin),
     origin,
     workspace,
     messagesIn: (channelOrUserId) => workspace.messagesIn(channelOrUserId),
