@@ -285,8 +285,9 @@ describe.skipIf(WITHOUT_POSTGRES)(needingPostgres(`${SECTION}: two bot processes
       tally.lost = ACCOUNTS - users.length;
       tally.duplicated = Math.max(0, created - ACCOUNTS);
       const refusalTexts = [...new Set(refused.map((answer) => JSON.stringify(fieldErrorsOf(answer.body))))];
-      tally.note = `${users.length} users, ${created} user.created; refusals: ${refusalTexts.join(" / ").slice(0, 400)}`;
-      expect(answers.every((answer) => answer.status === 200)).toBe(true);
+      const late = answers.filter((answer) => answer.status !== 200).map((answer) => answer.status);
+      tally.note = `${users.length} users, ${created} user.created; ${late.length === 0 ? "every answer 200" : `${late.length} answered ${[...new Set(late)].join("/")} (Bolt gives up with 404 after Slack's 3 s)`}; refusals: ${refusalTexts.join(" / ").slice(0, 400)}`;
+      expect(late).toEqual([]);
       expect(users).toHaveLength(ACCOUNTS);
       expect(created).toBe(ACCOUNTS);
       expect(refused).toHaveLength(ACCOUNTS);

@@ -269,7 +269,10 @@ async function settledAnswer(
         ),
     { description: "the outcome after Verificando… (views.update)", timeoutMilliseconds: 60_000 },
   );
-  const view = isObject(update.request) && isObject(update.request.view) ? update.request.view : {};
+  // Bolt's Web API client sends `view` form-encoded, as a JSON string: read it as Slack would.
+  const sent = isObject(update.request) ? update.request.view : undefined;
+  const view = viewOf(sent);
+  if (view === undefined) throw new Error(`a views.update whose view is not a view: ${JSON.stringify(sent)}`);
   const errors: Record<string, string> = {};
   let lastInput: string | undefined;
   for (const block of Array.isArray(view.blocks) ? view.blocks : []) {
@@ -282,4 +285,15 @@ async function settledAnswer(
   return Object.keys(errors).length > 0
     ? { response_action: "errors", errors }
     : { response_action: "update", view };
+}
+
+function viewOf(sent: unknown): Record<string, unknown> | undefined {
+  if (isObject(sent)) return sent;
+  if (typeof sent !== "string") return undefined;
+  try {
+    const parsed: unknown = JSON.parse(sent);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
