@@ -3,11 +3,11 @@
 // from; at most five uses within thirty minutes. Answers `{ ok: true }` like hooks.slack.com.
 import { problemsInMessageBlocks } from "./block-kit-validation.ts";
 import { isJsonObject, type TJsonObject, type TJsonValue } from "./json.ts";
+import type { TSlackWorkspace } from "./slack-workspace.ts";
 import {
   RESPONSE_URL_LIFETIME_MILLISECONDS,
   RESPONSE_URL_MAXIMUM_USES,
-  type TSlackWorkspace,
-} from "./slack-workspace.ts";
+} from "./workspace/triggers-and-response-urls.ts";
 
 export interface TResponseUrlAnswer {
   readonly status: number;
