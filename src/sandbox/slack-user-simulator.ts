@@ -177,12 +177,11 @@ export function createSlackUserSimulator(options: TSlackUserSimulatorOptions): T
   const user: TSlackUser = found;
   const directMessageChannelId = workspace.directMessageChannelOf(user.id);
   const channelId = options.channelId ?? directMessageChannelId;
-  const suggestions = new Map<string, readonly TJsonObject[]>();
-  const suggestionKey = (blockId: string, actionId: string) => `${blockId}\u0000${actionId}`;
 
   const stateContext: TStateContext = {
     isKnownUser: (userId) => workspace.user(userId) !== undefined,
-    suggestedOptionsFor: (blockId, actionId) => suggestions.get(suggestionKey(blockId, actionId)) ?? [],
+    suggestedOptionsFor: (blockId, actionId) =>
+      workspace.suggestedOptionsFor({ userId: user.id, blockId, actionId }),
   };
 
   function payloadChannel(id: string): TPayloadChannel {
@@ -460,7 +459,7 @@ export function createSlackUserSimulator(options: TSlackUserSimulatorOptions): T
         const read = readOptionsAnswer(body);
         if (!read.ok) return read.problems;
         options = read.options;
-        suggestions.set(suggestionKey(blockId, actionId), read.options);
+        workspace.setSuggestedOptions({ userId: user.id, blockId, actionId }, read.options);
         return [];
       });
       return { ...answer, options };

@@ -258,6 +258,13 @@ describe("a person in Slack using a Bolt app through the simulator", () => {
 
     expect(answer.status).toBe(200);
     expect(answer.options.map((option) => option.value)).toEqual(["06600", "44100"]);
+    // The workspace, not the simulator, remembers what the menu offered Ana: a page sees it too.
+    const offered = fake.workspace.suggestedOptionsFor({
+      userId: ANA.id,
+      blockId: "places",
+      actionId: "search_places",
+    });
+    expect(offered.map((option) => option.value)).toEqual(["06600", "44100"]);
   });
 
   it("submits the modal with Slack's state shape; the app's errors show beside the field", async () => {
