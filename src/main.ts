@@ -1,7 +1,7 @@
 // The process: read the environment (stop with one line per problem), start, stop cleanly on a signal.
 import { ConfigurationError, readEnvironment } from "./config/environment.ts";
 import { createLogger } from "./infrastructure/logging/create-logger.ts";
-import { startBot } from "./start-bot.ts";
+import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-database.ts";
 
 async function main(): Promise<void> {
   let environment: ReturnType<typeof readEnvironment>;
@@ -15,7 +15,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: environment.LOG_LEVEL });
-  const bot = await startBot({ environment, logger });
+  // The database opens first (the embedded one starts in its own thread, the slowest part of a
+  // start) while the rest of the bot (Bolt, the Slack features, the mail transport) is loaded.
+  const openingDatabase = openDatabase(databaseLocation(environment));
+  openingDatabase.catch(() => undefined); // awaited by startBot, which reports the failure
+  const { startBot } = await import("./start-bot.ts");
+  const bot = await startBot({ environment, logger, openingDatabase });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -44,13 +44,15 @@ export interface TStartOptions {
   readonly host?: string;
   /** Tests: an already migrated database (the caller closes it). */
   readonly database?: Database;
+  /** main.ts: the database being opened while this module loaded (the bot closes it). */
+  readonly openingDatabase?: Promise<Database>;
 }
 
 export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   const { environment, logger } = options;
   const location = databaseLocation(environment);
   const ownsDatabase = options.database === undefined;
-  const database = options.database ?? (await openDatabase(location));
+  const database = options.database ?? (await (options.openingDatabase ?? openDatabase(location)));
   logger.info(
     {
       database: database.kind,
