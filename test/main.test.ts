@@ -1,21 +1,27 @@
 // The README's first line: `npm start` on embedded defaults answers /healthz, keeps its database
 // across a restart, and stops cleanly on SIGTERM.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+const PROJECT_DIRECTORY = fileURLToPath(new URL("..", import.meta.url));
+const PACKAGE = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  scripts: { start: string };
+};
 
 async function startMain(
   dataDirectory: string,
   port: number,
 ): Promise<{ child: ChildProcess; output: () => string }> {
   let output = "";
-  const child = spawn(TSX, [MAIN], {
+  // What `npm start` runs, from the project folder.
+  const [command = "", ...startArguments] = PACKAGE.scripts.start.split(" ");
+  const child = spawn(command === "node" ? process.execPath : command, startArguments, {
+    cwd: PROJECT_DIRECTORY,
     env: { PATH: process.env.PATH, DATA_DIR: dataDirectory, PORT: String(port), LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
