@@ -9,8 +9,8 @@ export default defineConfig({
     maxWorkers: 3,
     // Each process runs its files one after another, keeping what they imported and its embedded
     // database (test/support/test-database.ts): no test changes process-wide state (no vi.mock, no
-    // environment or timer stubs), and starting PGlite and the app's modules anew per file doubled
-    // the suite's time.
+    // environment or timer stubs), and loading PGlite and the app's modules anew for each file took
+    // two thirds of the suite's CPU time here.
     isolate: false,
     env: { [KEEP_EMBEDDED_DATABASE_VARIABLE]: "1" },
     // Files that start child processes, and PostgreSQL where each file creates its database, take seconds.
