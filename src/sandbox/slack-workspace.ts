@@ -4,9 +4,11 @@
 // everything the app and Slack said to each other. Every change is told to its subscribers. No I/O
 // here: the request handler (HTTP) and the user simulator both work through this object, and a
 // browser sandbox can too.
+
+import { createChangeFeed } from "./change-feed.ts";
 import { createSlackIdentifiers, type TSlackIdentifiers } from "./slack-identifiers.ts";
 import type { TSlackAppIdentity, TSlackChannel, TSlackUser } from "./slack-records.ts";
-import { createChangeFeed, type TWorkspaceChanges } from "./workspace/changes.ts";
+import type { TWorkspaceChange, TWorkspaceChanges } from "./workspace/changes.ts";
 import { createMessageStore, type TMessageStore } from "./workspace/messages.ts";
 import { createPeopleAndChannels, type TPeopleAndChannels } from "./workspace/people-and-channels.ts";
 import { createSuggestedOptions, type TSuggestedOptions } from "./workspace/suggested-options.ts";
@@ -62,7 +64,7 @@ export function createSlackWorkspace(options: TSlackWorkspaceOptions): TSlackWor
     teamDomain: options.teamDomain ?? "sandbox",
     verificationToken: options.verificationToken ?? "sandbox-verification-token",
   };
-  const changes = createChangeFeed();
+  const changes = createChangeFeed<TWorkspaceChange>();
   const { publish } = changes;
   const people = createPeopleAndChannels({ app, users: options.users, channels: options.channels ?? [] });
 

@@ -1,6 +1,9 @@
 // Every change to the workspace, told to whoever subscribed (a test waiting for the app's next call,
 // a page following the workspace over server-sent events), in the order it happened.
+import type { TChangeListener, TChanges } from "../change-feed.ts";
 import type { TSlackMessage, TTimelineEntry } from "../slack-records.ts";
+
+export type { TWaitOptions } from "../change-feed.ts";
 
 export type TWorkspaceChange =
   | { readonly kind: "message_posted"; readonly message: TSlackMessage }
@@ -10,68 +13,6 @@ export type TWorkspaceChange =
   | { readonly kind: "views_changed"; readonly userId: string }
   | { readonly kind: "timeline_entry"; readonly entry: TTimelineEntry };
 
-export type TWorkspaceListener = (change: TWorkspaceChange) => void;
+export type TWorkspaceListener = TChangeListener<TWorkspaceChange>;
 
-export interface TWaitOptions {
-  readonly timeoutMilliseconds?: number;
-  /** Shown in the error when the wait times out. */
-  readonly description?: string;
-}
-
-export interface TWorkspaceChanges {
-  /** Calls `listener` with every change from now on, until the returned function is called. */
-  subscribe(listener: TWorkspaceListener): () => void;
-  /** Resolves with the first non-undefined `find()` result, checking again after every change. */
-  waitFor<TValue>(find: () => TValue | undefined, options?: TWaitOptions): Promise<TValue>;
-}
-
-export interface TChangeFeed extends TWorkspaceChanges {
-  publish(change: TWorkspaceChange): void;
-}
-
-const DEFAULT_WAIT_MILLISECONDS = 2_000;
-
-export function createChangeFeed(): TChangeFeed {
-  const listeners = new Set<TWorkspaceListener>();
-
-  function subscribe(listener: TWorkspaceListener): () => void {
-    // A Set keeps one entry per function: wrapping lets the same listener subscribe twice.
-    const subscription: TWorkspaceListener = (change) => listener(change);
-    listeners.add(subscription);
-    return () => {
-      listeners.delete(subscription);
-    };
-  }
-
-  return {
-    publish(change) {
-      for (const listener of [...listeners]) listener(change);
-    },
-    subscribe,
-    waitFor(find, waitOptions = {}) {
-      const timeoutMilliseconds = waitOptions.timeoutMilliseconds ?? DEFAULT_WAIT_MILLISECONDS;
-      return new Promise((resolve, reject) => {
-        const immediate = find();
-        if (immediate !== undefined) {
-          resolve(immediate);
-          return;
-        }
-        const unsubscribe = subscribe(() => {
-          const found = find();
-          if (found === undefined) return;
-          unsubscribe();
-          clearTimeout(timer);
-          resolve(found);
-        });
-        const timer = setTimeout(() => {
-          unsubscribe();
-          reject(
-            new Error(
-              `timed out after ${timeoutMilliseconds} ms waiting for ${waitOptions.description ?? "a change"}`,
-            ),
-          );
-        }, timeoutMilliseconds);
-      });
-    },
-  };
-}
+export type TWorkspaceChanges = TChanges<TWorkspaceChange>;
