@@ -13,7 +13,7 @@ import type { TEnvironment } from "./config/environment.ts";
 import { checkHealth } from "./http/health.ts";
 import { createHttpServer, sendJson, type TRoute } from "./http/http-server.ts";
 import { createPortalApiRoutes } from "./http/portal-api/portal-api-routes.ts";
-import { createMailTransport } from "./infrastructure/email/mail-transport.ts";
+import { createMailTransport, type TMessageReceiver } from "./infrastructure/email/mail-transport.ts";
 import { createEmailFailureHooks, createEmailHandlers } from "./infrastructure/outbox/email-handlers.ts";
 import { createOutboxWorker, type OutboxWorker } from "./infrastructure/outbox/outbox-worker.ts";
 import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-database.ts";
@@ -46,6 +46,8 @@ export interface TStartOptions {
   readonly database?: Database;
   /** main.ts: the database being opened while this module loaded (the bot closes it). */
   readonly openingDatabase?: Promise<Database>;
+  /** The sandbox's mailbox: every email goes there instead of SMTP_URL or DATA_DIR/mail. */
+  readonly mailbox?: TMessageReceiver;
 }
 
 export async function startBot(options: TStartOptions): Promise<TRunningBot> {
@@ -115,6 +117,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   }
 
   const mailTransport = createMailTransport({
+    mailbox: options.mailbox,
     smtpUrl: environment.SMTP_URL,
     dataDir: environment.DATA_DIR,
     from: environment.MAIL_FROM,

@@ -1,6 +1,7 @@
-// Sends an email: over SMTP when SMTP_URL is set; otherwise (development) each message is written
-// as an .eml file under DATA_DIR/mail and its path logged — the path only, never the content, which
-// may hold a temporary password. Errors come out as delivery errors the outbox worker understands.
+// Sends an email: into the mailbox it is given (the local sandbox's); else over SMTP when SMTP_URL is
+// set; otherwise (development) each message is written as an .eml file under DATA_DIR/mail and its
+// path logged — the path only, never the content, which may hold a temporary password. Errors come
+// out as delivery errors the outbox worker understands.
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,7 +26,17 @@ export interface MailTransport {
   close(): void;
 }
 
+/** Takes a composed message (its RFC 5322 source) and its envelope in: the sandbox's mailbox is one. */
+export interface TMessageReceiver {
+  receive(
+    source: Buffer,
+    envelope: { readonly from: string; readonly to: readonly string[] },
+  ): Promise<unknown>;
+}
+
 export interface TMailTransportOptions {
+  /** When given, every email goes here, composed as for SMTP, and SMTP_URL is not used. */
+  readonly mailbox?: TMessageReceiver | undefined;
   readonly smtpUrl?: string | undefined;
   readonly dataDir: string;
   /** The From header, e.g. "PremiumOne <no-reply@example.com>". */
@@ -60,6 +71,7 @@ const CONNECTION_ERROR_CODES = new Set([
 ]);
 
 export function createMailTransport(options: TMailTransportOptions): MailTransport {
+  if (options.mailbox !== undefined) return createMailboxTransport(options.mailbox, options);
   return options.smtpUrl === undefined
     ? createFileTransport(options)
     : createSmtpTransport(options.smtpUrl, options);
@@ -148,6 +160,27 @@ function createFileTransport(options: TMailTransportOptions): MailTransport {
         });
       }
       options.logger.info({ file }, "email written to a file (SMTP_URL is not set)");
+    },
+    close: () => composer.close(),
+  };
+}
+
+function createMailboxTransport(mailbox: TMessageReceiver, options: TMailTransportOptions): MailTransport {
+  const composer = createComposer(options.from);
+  options.logger.warn({}, "emails go to the sandbox's mailbox, not sent");
+  return {
+    async send(email) {
+      const { message, envelope } = await composeChecked(composer, email);
+      try {
+        await mailbox.receive(message, envelope);
+      } catch (error) {
+        throw new TransientDeliveryError(
+          `the mailbox did not take the message: ${describeMailError(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
     },
     close: () => composer.close(),
   };
