@@ -1,7 +1,9 @@
 // A real SMTP server in the test process (smtp-server), on 127.0.0.1: it keeps every message it
-// accepts, parsed (mailparser), and can refuse chosen recipients with a given SMTP reply.
+// accepts in a sandbox mailbox (the inbox the bot's own mailbox transport fills), with the envelope
+// of the conversation, and can refuse chosen recipients with a given SMTP reply.
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { createMailbox, type TMailbox } from "../../src/sandbox/mailbox/mailbox.ts";
 
 export interface TSmtpRefusal {
   readonly responseCode: number;
@@ -11,7 +13,9 @@ export interface TSmtpRefusal {
 export interface TSmtpTestServerOptions {
   /** 0 (the default) for any free port; a port number to come back on the port of a closed server. */
   readonly port?: number;
-  /** Where accepted messages go; pass the array of an earlier server to keep one list across restarts. */
+  /** Where accepted messages go; pass the mailbox of an earlier server to keep one inbox across restarts. */
+  readonly mailbox?: TMailbox;
+  /** The same messages in mailparser's shape, which the hardening suite reads (see `messages`). */
   readonly messages?: ParsedMail[];
   readonly refuseRecipient?: (address: string) => TSmtpRefusal | undefined;
 }
@@ -19,18 +23,18 @@ export interface TSmtpTestServerOptions {
 export interface TSmtpTestServer {
   readonly port: number;
   readonly url: string;
+  /** Every accepted message, with the MAIL FROM and RCPT TO of its conversation as its envelope. */
+  readonly mailbox: TMailbox;
+  /** The same messages as mailparser parsed them: test/hardening reads this; other tests read `mailbox`. */
   readonly messages: ParsedMail[];
-  /** The RCPT TO addresses of each accepted message, in the order of `messages`. */
-  readonly envelopeRecipients: string[][];
-  /** Resolves once `count` messages are in (this server's list), or fails after the timeout. */
+  /** Resolves once the mailbox holds `count` messages, or fails after the timeout. */
   waitForMessages(count: number, options?: { readonly timeoutMilliseconds?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}): Promise<TSmtpTestServer> {
+  const mailbox = options.mailbox ?? createMailbox();
   const messages = options.messages ?? [];
-  const envelopeRecipients: string[][] = [];
-  const arrivalListeners = new Set<() => void>();
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -47,17 +51,26 @@ export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}):
       callback(Object.assign(new Error(refusal.message), { responseCode: refusal.responseCode }));
     },
     onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (parsed) => {
-          messages.push(parsed);
-          envelopeRecipients.push(session.envelope.rcptTo.map((recipient) => recipient.address));
-          callback();
-          for (const listener of [...arrivalListeners]) listener();
-        },
+      const envelope = {
+        from: session.envelope.mailFrom === false ? "" : session.envelope.mailFrom.address,
+        to: session.envelope.rcptTo.map((recipient) => recipient.address),
+      };
+      keep(stream, envelope).then(
+        () => callback(),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
     },
   });
+  async function keep(
+    stream: AsyncIterable<Buffer>,
+    envelope: { from: string; to: string[] },
+  ): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const source = Buffer.concat(chunks);
+    messages.push(await simpleParser(source));
+    await mailbox.receive(source, envelope);
+  }
   await new Promise<void>((resolve, reject) => {
     server.server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => {
@@ -70,23 +83,13 @@ export async function startSmtpTestServer(options: TSmtpTestServerOptions = {}):
   return {
     port: address.port,
     url: `smtp://127.0.0.1:${address.port}`,
+    mailbox,
     messages,
-    envelopeRecipients,
-    waitForMessages(count, waitOptions = {}) {
+    async waitForMessages(count, waitOptions = {}) {
       const timeoutMilliseconds = waitOptions.timeoutMilliseconds ?? 10_000;
-      return new Promise<void>((resolve, reject) => {
-        const check = (): void => {
-          if (messages.length < count) return;
-          arrivalListeners.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          arrivalListeners.delete(check);
-          reject(new Error(`${messages.length} of ${count} messages in after ${timeoutMilliseconds} ms`));
-        }, timeoutMilliseconds);
-        arrivalListeners.add(check);
-        check();
+      await mailbox.waitFor(() => (mailbox.messages().length >= count ? true : undefined), {
+        timeoutMilliseconds,
+        description: `${count} messages in the mailbox`,
       });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -101,7 +104,10 @@ export async function closedSmtpPort(): Promise<number> {
 }
 
 /** The lines `Usuario:` / `Contraseña temporal:` (or the English ones) of a credentials email's text. */
-export function credentialsIn(message: ParsedMail): { username: string; password: string } {
+export function credentialsIn(message: { readonly text?: string | undefined }): {
+  username: string;
+  password: string;
+} {
   const text = message.text ?? "";
   const username = /^(?:Usuario|Username): (\S+)$/m.exec(text)?.[1];
   const password = /^(?:Contraseña temporal|Temporary password): (\S+)$/m.exec(text)?.[1];
@@ -110,7 +116,7 @@ export function credentialsIn(message: ParsedMail): { username: string; password
   return { username, password };
 }
 
-/** The first address of the To header. */
+/** The first address of the To header of a message as mailparser parsed it (the hardening suite's). */
 export function recipientOf(message: ParsedMail): string | undefined {
   const to = Array.isArray(message.to) ? message.to[0] : message.to;
   return to?.value[0]?.address;

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { enqueueOutboxMessage, OutboxKind } from "../../../src/application/outbox/outbox-messages.ts";
 import type { Database } from "../../../src/application/ports/database.ts";
@@ -16,13 +15,13 @@ import {
   type TFailedOutboxMessage,
 } from "../../../src/infrastructure/outbox/outbox-worker.ts";
 import { openDatabase } from "../../../src/infrastructure/prisma/open-database.ts";
+import type { TMailboxMessage } from "../../../src/sandbox/mailbox/mailbox-message.ts";
 import { readMigratedTemplate } from "../../support/embedded-template.ts";
 import { adminContext, seedBasics, type TSeededPlaces } from "../../support/seed.ts";
 import type { TRecordedLog } from "../../support/silent-logger.ts";
 import {
   closedSmtpPort,
   credentialsIn,
-  recipientOf,
   startSmtpTestServer,
   type TSmtpTestServer,
 } from "../../support/smtp-test-server.ts";
@@ -160,13 +159,13 @@ describe(`outbox worker delivering emails (${testDatabaseKind} database)`, () =>
     });
   }
 
-  function messagesTo(address: string): ParsedMail[] {
-    return smtp.messages.filter((message) => recipientOf(message) === address);
+  function messagesTo(address: string): readonly TMailboxMessage[] {
+    return smtp.mailbox.messagesTo(address);
   }
 
   /** Reads the credentials of the one email to this address and checks the password against the stored hash. */
   async function expectWorkingCredentials(
-    message: ParsedMail | undefined,
+    message: TMailboxMessage | undefined,
     userId: string,
     database: Database,
   ) {
@@ -292,7 +291,7 @@ describe(`outbox worker delivering emails (${testDatabaseKind} database)`, () =>
     expect(await testDatabase.database.prisma.outboxMessage.count({ where: { status: "FAILED" } })).toBe(0);
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
 
-    const server = await startSmtpTestServer({ port, messages: smtp.messages });
+    const server = await startSmtpTestServer({ port, mailbox: smtp.mailbox });
     try {
       clock.advance(BACKOFF.maxMs);
       expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
