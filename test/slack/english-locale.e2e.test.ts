@@ -2,15 +2,15 @@
 // labels, field errors, the audit channel and the emails.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAcknowledged, PATIENCE, textOf } from "../support/slack-answers.ts";
-import { PEOPLE, startSlackHarness, type TSlackHarness } from "../support/slack-harness.ts";
+import { PEOPLE, startSlackHarness, type TMailboxSlackHarness } from "../support/slack-harness.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
 describe(`the bot in English (${testDatabaseKind} database)`, () => {
-  let harness: TSlackHarness;
+  let harness: TMailboxSlackHarness;
   let placeId: string;
 
   beforeAll(async () => {
-    harness = await startSlackHarness({ environment: { BOT_LOCALE: "en" } });
+    harness = await startSlackHarness({ environment: { BOT_LOCALE: "en" }, mail: "sandbox mailbox" });
     const prisma = harness.testDatabase.database.prisma;
     const company = await prisma.company.create({
       data: { rfc: "CACX7605101P8", legalName: "XOCHILT CASAS CHAVEZ" },
@@ -51,7 +51,9 @@ describe(`the bot in English (${testDatabaseKind} database)`, () => {
     });
     expectAcknowledged(await admin().submitView(modal.id, { username: { value: "xochilt.casas" } }));
     await harness.drainOutbox();
-    const email = harness.smtp.messages.find((message) => message.text?.includes("Username: xochilt.casas"));
+    const email = harness.mailbox
+      .messages()
+      .find((message) => message.text.includes("Username: xochilt.casas"));
     expect(email?.text).toContain("Temporary password: ");
     expect(harness.slack.messagesIn("C0AUDIT01").map((message) => message.text)).toContainEqual(
       expect.stringContaining(`<@${PEOPLE.admin.id}> created the user *xochilt.casas*`),

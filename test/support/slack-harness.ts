@@ -1,7 +1,8 @@
 // The whole bot, as Slack and its users meet it: a real database, the real app started by
 // startBot (Bolt's HTTP receiver on a real port), the sandbox's fake Slack Web API that the app
-// reaches through SLACK_API_URL, an in-process SMTP server, and simulated people sending signed
-// requests. Tests assert what those people see.
+// reaches through SLACK_API_URL, an in-process SMTP server (or, with `mail: "sandbox mailbox"`, the
+// sandbox's mailbox as the bot's transport, no SMTP conversation), and simulated people sending
+// signed requests. Either way the emails are read in `mailbox`. Tests assert what those people see.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +10,7 @@ import type { TEnvironment } from "../../src/config/environment.ts";
 import { readEnvironment } from "../../src/config/environment.ts";
 import { visibleTextOf } from "../../src/sandbox/block-kit-reading.ts";
 import { createFakeSlackWebApi, type TFakeSlackWebApi } from "../../src/sandbox/fake-slack-web-api.ts";
+import { createMailbox, type TMailbox } from "../../src/sandbox/mailbox/mailbox.ts";
 import type { TSlackMessage, TSlackUser } from "../../src/sandbox/slack-records.ts";
 import {
   createSlackUserSimulator,
@@ -48,6 +50,8 @@ export const PEOPLE = {
 export interface TSlackHarness {
   readonly bot: TRunningBot;
   readonly slack: TFakeSlackWebApi;
+  /** Every email the bot sent, whichever way it went. */
+  readonly mailbox: TMailbox;
   readonly smtp: TSmtpTestServer;
   readonly testDatabase: TTestDatabase;
   readonly logs: TRecordedLog[];
@@ -63,18 +67,29 @@ export interface TSlackHarness {
   stop(): Promise<void>;
 }
 
+/** The harness whose bot hands its emails to the sandbox's mailbox, no SMTP server; every harness is one. */
+export type TMailboxSlackHarness = Omit<TSlackHarness, "smtp">;
+
+export interface TSlackHarnessOptions {
+  environment?: Record<string, string>;
+  clock?: TTestClock;
+  pollOutbox?: boolean;
+  smtp?: TSmtpTestServerOptions;
+  /** More people in the workspace than PEOPLE. */
+  morePeople?: readonly TSlackUser[];
+  /** bcrypt's cost; the tests' 4 unless a test is about the work bcrypt makes. */
+  bcryptCost?: number;
+}
+
+export function startSlackHarness(
+  options: TSlackHarnessOptions & { readonly mail: "sandbox mailbox"; readonly smtp?: never },
+): Promise<TMailboxSlackHarness>;
+export function startSlackHarness(
+  options?: TSlackHarnessOptions & { readonly mail?: "smtp" },
+): Promise<TSlackHarness>;
 export async function startSlackHarness(
-  options: {
-    environment?: Record<string, string>;
-    clock?: TTestClock;
-    pollOutbox?: boolean;
-    smtp?: TSmtpTestServerOptions;
-    /** More people in the workspace than PEOPLE. */
-    morePeople?: readonly TSlackUser[];
-    /** bcrypt's cost; the tests' 4 unless a test is about the work bcrypt makes. */
-    bcryptCost?: number;
-  } = {},
-): Promise<TSlackHarness> {
+  options: TSlackHarnessOptions & { readonly mail?: "smtp" | "sandbox mailbox" } = {},
+): Promise<TSlackHarness | TMailboxSlackHarness> {
   const testDatabase = await createTestDatabase();
   const slack = await createFakeSlackWebApi({
     botToken: BOT_TOKEN,
@@ -82,7 +97,8 @@ export async function startSlackHarness(
     users: [...Object.values(PEOPLE), ...(options.morePeople ?? [])],
     channels: [AUDIT_CHANNEL],
   });
-  const smtp = await startSmtpTestServer(options.smtp);
+  const smtp = options.mail === "sandbox mailbox" ? undefined : await startSmtpTestServer(options.smtp);
+  const mailbox = smtp?.mailbox ?? createMailbox();
   const dataDirectory = await mkdtemp(path.join(tmpdir(), "premiumone-harness-"));
   const environment = readEnvironment({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -90,7 +106,7 @@ export async function startSlackHarness(
     SLACK_API_URL: slack.url,
     PORT: "0",
     DATA_DIR: dataDirectory,
-    SMTP_URL: smtp.url,
+    ...(smtp === undefined ? {} : { SMTP_URL: smtp.url }),
     MAIL_FROM: "PremiumOne <no-reply@premiumone.example>",
     PORTAL_URL: "https://portal.premiumone.example/",
     PORTAL_API_KEY,
@@ -110,6 +126,7 @@ export async function startSlackHarness(
     // Tests deliver the outbox themselves (drainOutbox) unless they ask for the poller.
     outboxPollIntervalMs: options.pollOutbox ? 50 : 3_600_000,
     host: "127.0.0.1",
+    ...(smtp === undefined ? { mailbox } : {}),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   const baseUrl = `http://127.0.0.1:${bot.port}`;
@@ -118,7 +135,8 @@ export async function startSlackHarness(
   return {
     bot,
     slack,
-    smtp,
+    mailbox,
+    ...(smtp === undefined ? {} : { smtp }),
     testDatabase,
     logs,
     clock: options.clock,
@@ -152,7 +170,7 @@ export async function startSlackHarness(
     async stop() {
       await bot.stop();
       await slack.close();
-      await smtp.close();
+      await smtp?.close();
       await testDatabase.close();
       await rm(dataDirectory, { recursive: true, force: true });
     },

@@ -103,18 +103,8 @@ export async function closedSmtpPort(): Promise<number> {
   return server.port;
 }
 
-/** The lines `Usuario:` / `Contraseña temporal:` (or the English ones) of a credentials email's text. */
-export function credentialsIn(message: { readonly text?: string | undefined }): {
-  username: string;
-  password: string;
-} {
-  const text = message.text ?? "";
-  const username = /^(?:Usuario|Username): (\S+)$/m.exec(text)?.[1];
-  const password = /^(?:Contraseña temporal|Temporary password): (\S+)$/m.exec(text)?.[1];
-  if (username === undefined || password === undefined)
-    throw new Error("the email carries no credentials lines");
-  return { username, password };
-}
+// test/hardening imports it from here.
+export { credentialsIn } from "./credentials-email.ts";
 
 /** The first address of the To header of a message as mailparser parsed it (the hardening suite's). */
 export function recipientOf(message: ParsedMail): string | undefined {

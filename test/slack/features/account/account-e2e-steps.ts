@@ -10,7 +10,7 @@ import {
   PasswordFormBlockId,
 } from "../../../../src/slack/features/account/ids.ts";
 import { expectAcknowledged, textOf } from "../../../support/slack-answers.ts";
-import { PORTAL_API_KEY, type TSlackHarness } from "../../../support/slack-harness.ts";
+import { PORTAL_API_KEY, type TMailboxSlackHarness } from "../../../support/slack-harness.ts";
 
 export { textOf };
 
@@ -83,7 +83,7 @@ export function serialized(value: unknown): string {
   });
 }
 
-export function accountSteps(harness: () => TSlackHarness): TAccountSteps {
+export function accountSteps(harness: () => TMailboxSlackHarness): TAccountSteps {
   const answerTimes: TAnswerTime[] = [];
   /** Slack's clock for every answer, and its time kept for the report. */
   function acknowledged(request: string, answer: TAppAnswer): TAppAnswer {

@@ -11,9 +11,9 @@ import { inputBlocksOf, interactiveElementsOf } from "../../../../src/sandbox/bl
 import type { TSlackMessage, TSlackView } from "../../../../src/sandbox/slack-records.ts";
 import { AccountActionId, PasswordFormBlockId } from "../../../../src/slack/features/account/ids.ts";
 import { UsersActionId } from "../../../../src/slack/features/users/ids.ts";
+import { credentialsIn } from "../../../support/credentials-email.ts";
 import { seedBasics } from "../../../support/seed.ts";
-import { PEOPLE, startSlackHarness, type TSlackHarness } from "../../../support/slack-harness.ts";
-import { credentialsIn, recipientOf } from "../../../support/smtp-test-server.ts";
+import { PEOPLE, startSlackHarness, type TMailboxSlackHarness } from "../../../support/slack-harness.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
 import { accountSteps, textOf } from "./account-e2e-steps.ts";
 
@@ -27,7 +27,7 @@ const WRONG_PASSWORD = "esta no es mi clave actual 42";
 const PASSWORD_TYPED_IN_DM = "Verde-Cactus-Nublado-2026!";
 
 describe(`self-service end to end (${testDatabaseKind} database)`, () => {
-  let harness: TSlackHarness;
+  let harness: TMailboxSlackHarness;
   let temporaryPassword: string;
   let welcome: TSlackMessage;
   const steps = accountSteps(() => harness);
@@ -38,9 +38,7 @@ describe(`self-service end to end (${testDatabaseKind} database)`, () => {
       .filter((element) => element.type === "button")
       .map((element) => element.actionId);
   const emailsTo = (subject: string) =>
-    harness.smtp.messages.filter(
-      (message) => recipientOf(message) === EMAIL && message.subject?.includes(subject) === true,
-    );
+    harness.mailbox.messagesTo(EMAIL).filter((message) => message.subject.includes(subject));
   const auditRows = (action: string, username = USERNAME) =>
     harness.testDatabase.database.prisma.auditEvent.findMany({
       where: { action, targetLabel: username },
@@ -53,7 +51,7 @@ describe(`self-service end to end (${testDatabaseKind} database)`, () => {
   const NOT_LINKED = "Tu usuario de Slack no está vinculado a ninguna cuenta del portal PremiumOne";
 
   beforeAll(async () => {
-    harness = await startSlackHarness();
+    harness = await startSlackHarness({ mail: "sandbox mailbox" });
     const places = await seedBasics(harness.testDatabase.database);
     await createPortalUser(harness.bot.dependencies, {
       context: asAdmin(),
@@ -332,9 +330,7 @@ describe(`self-service end to end (${testDatabaseKind} database)`, () => {
       expect(await auditRows(AuditAction.USER_LOCKED, "sofia.soporte")).toEqual([]);
       await harness.as(PEOPLE.support.id).closeView(modal.id);
       await harness.drainOutbox();
-      const [welcomeEmail] = harness.smtp.messages.filter(
-        (message) => recipientOf(message) === "sofia@cliente.example",
-      );
+      const [welcomeEmail] = harness.mailbox.messagesTo("sofia@cliente.example");
       if (welcomeEmail === undefined) throw new Error("no welcome email for sofia.soporte");
       const login = await steps.portalLogin("sofia.soporte", credentialsIn(welcomeEmail).password);
       expect(login.status).toBe(200);

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPortalUser } from "../../../../src/application/users/create-portal-user.ts";
 import type { TSlackView } from "../../../../src/sandbox/slack-records.ts";
+import { credentialsIn } from "../../../support/credentials-email.ts";
 import { seedBasics, slackContext } from "../../../support/seed.ts";
 import { PEOPLE, person, startSlackHarness, type TSlackHarness } from "../../../support/slack-harness.ts";
-import { credentialsIn, recipientOf } from "../../../support/smtp-test-server.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
 import { accountSteps, textOf } from "./account-e2e-steps.ts";
 
@@ -40,10 +40,9 @@ describe(`twenty password changes at once (${testDatabaseKind} database)`, () =>
     await harness.smtp.waitForMessages(COUNT, { timeoutMilliseconds: 90_000 });
     // The burst below runs without the poller, as it did: the emails it queues are not its subject.
     await harness.bot.outboxWorker.stop();
-    for (const message of harness.smtp.messages) {
-      const to = recipientOf(message);
-      const someone = people.find((candidate) => candidate.email === to);
-      if (someone !== undefined) temporaryPasswords.set(someone.id, credentialsIn(message).password);
+    for (const someone of people) {
+      const [welcome] = harness.mailbox.messagesTo(someone.email);
+      if (welcome !== undefined) temporaryPasswords.set(someone.id, credentialsIn(welcome).password);
     }
   }, 180_000);
   afterAll(() => harness.stop());

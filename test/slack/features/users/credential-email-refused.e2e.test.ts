@@ -9,7 +9,6 @@ import {
   startSlackHarness,
   type TSlackHarness,
 } from "../../../support/slack-harness.ts";
-import { recipientOf } from "../../../support/smtp-test-server.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
 import { expectAcknowledged, textOf, usersSteps } from "./users-e2e-steps.ts";
 
@@ -51,9 +50,7 @@ describe(`a credentials email refused for good (${testDatabaseKind} database)`, 
       places: { "users.places": [placeId] },
     });
     await harness.drainOutbox();
-    expect(
-      harness.smtp.messages.filter((message) => recipientOf(message) === "no.existe@cliente.example"),
-    ).toEqual([]);
+    expect(harness.mailbox.messagesTo("no.existe@cliente.example")).toEqual([]);
 
     // The audit event names the account and the address, and the channel says so.
     const [event] = await steps.auditRows("user.credentials_email_failed");
@@ -100,9 +97,7 @@ describe(`a credentials email refused for good (${testDatabaseKind} database)`, 
     const question = await steps.clickAndWaitForAnswer(ADMIN, { actionId: "users.reset.ask", in: fixed });
     await steps.clickAndWaitForAnswer(ADMIN, { actionId: "users.reset.yes", in: question });
     await harness.drainOutbox();
-    expect(
-      harness.smtp.messages.filter((message) => recipientOf(message) === "lupe.rios@cliente.example"),
-    ).toHaveLength(1);
+    expect(harness.mailbox.messagesTo("lupe.rios@cliente.example")).toHaveLength(1);
     const after = (await steps.command(ADMIN, "buscar lupe.rios")).shown;
     expect(textOf(after)).toContain("*lupe.rios* — Lupe Ríos");
     expect(textOf(after)).not.toContain("correo rechazado");

@@ -11,22 +11,22 @@ import {
   encodeEvent,
 } from "../../../../src/sandbox/slack-payloads.ts";
 import type { TSlackMessage } from "../../../../src/sandbox/slack-records.ts";
+import { credentialsIn } from "../../../support/credentials-email.ts";
 import {
   AUDIT_CHANNEL,
   createTestClock,
   PEOPLE,
   SIGNING_SECRET,
   startSlackHarness,
-  type TSlackHarness,
+  type TMailboxSlackHarness,
 } from "../../../support/slack-harness.ts";
-import { credentialsIn, recipientOf } from "../../../support/smtp-test-server.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
 import { expectAcknowledged, PATIENCE, textOf, usersSteps } from "./users-e2e-steps.ts";
 
 const ADMIN = PEOPLE.admin.id;
 
 describe(`Slack plumbing end to end (${testDatabaseKind} database)`, () => {
-  let harness: TSlackHarness;
+  let harness: TMailboxSlackHarness;
   const steps = usersSteps(() => harness, ADMIN);
   // The app's clock, kept at or after the real time so that rows the database stamps with now() are
   // due, and moved ahead to reach a retry's time without waiting for it.
@@ -34,7 +34,7 @@ describe(`Slack plumbing end to end (${testDatabaseKind} database)`, () => {
   let placeId = "";
 
   beforeAll(async () => {
-    harness = await startSlackHarness({ clock });
+    harness = await startSlackHarness({ clock, mail: "sandbox mailbox" });
     const prisma = harness.testDatabase.database.prisma;
     const company = await prisma.company.create({
       data: { rfc: "EKU9003173C9", legalName: "ESCUELA KEMPER URGATE" },
@@ -255,8 +255,8 @@ describe(`Slack plumbing end to end (${testDatabaseKind} database)`, () => {
         `<@${ADMIN}> restableció la contraseña de *bruno.vega* · \`user.password_reset\``,
       );
 
-      const passwords = harness.smtp.messages
-        .filter((message) => recipientOf(message) === "bruno.vega@cliente.example")
+      const passwords = harness.mailbox
+        .messagesTo("bruno.vega@cliente.example")
         .map((message) => credentialsIn(message).password);
       expect(passwords).toHaveLength(2);
       const everythingSlackSaw = JSON.stringify(harness.slack.timeline());

@@ -5,20 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockPortalUser } from "../../../../src/application/users/lock-portal-user.ts";
 import { findInteractiveElement, interactiveElementsOf } from "../../../../src/sandbox/block-kit-reading.ts";
 import type { TSlackMessage } from "../../../../src/sandbox/slack-records.ts";
-import { PEOPLE, startSlackHarness, type TSlackHarness } from "../../../support/slack-harness.ts";
-import { credentialsIn, recipientOf } from "../../../support/smtp-test-server.ts";
+import { credentialsIn } from "../../../support/credentials-email.ts";
+import { PEOPLE, startSlackHarness, type TMailboxSlackHarness } from "../../../support/slack-harness.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
 import { expectAcknowledged, PATIENCE, slackContext, textOf, usersSteps } from "./users-e2e-steps.ts";
 
 const ADMIN = PEOPLE.admin.id;
 
 describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
-  let harness: TSlackHarness;
+  let harness: TMailboxSlackHarness;
   const steps = usersSteps(() => harness, ADMIN);
   let placeId = "";
 
   beforeAll(async () => {
-    harness = await startSlackHarness();
+    harness = await startSlackHarness({ mail: "sandbox mailbox" });
     const prisma = harness.testDatabase.database.prisma;
     const company = await prisma.company.create({
       data: { rfc: "XIA190128J61", legalName: "XENON INDUSTRIAL ARTICLES" },
@@ -200,9 +200,7 @@ describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
   it("Restablecer asks Sí / No; Sí clears the password and a new one arrives by email", async () => {
     await steps.createUser({ username: "gina.soto", placeIds: [placeId] });
     await harness.drainOutbox();
-    const welcome = harness.smtp.messages.filter(
-      (message) => recipientOf(message) === "gina.soto@cliente.example",
-    );
+    const welcome = harness.mailbox.messagesTo("gina.soto@cliente.example");
     expect(welcome).toHaveLength(1);
     expect((await accountOf("gina.soto"))?.passwordHash).toBeTruthy();
 
@@ -215,9 +213,7 @@ describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
     expect((await accountOf("gina.soto"))?.passwordHash).toBeNull();
 
     await harness.drainOutbox();
-    const emails = harness.smtp.messages.filter(
-      (message) => recipientOf(message) === "gina.soto@cliente.example",
-    );
+    const emails = harness.mailbox.messagesTo("gina.soto@cliente.example");
     expect(emails).toHaveLength(2);
     const [first, second] = emails.map((message) => credentialsIn(message));
     expect(second?.username).toBe("gina.soto");
@@ -258,9 +254,7 @@ describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
     await harness.drainOutbox();
 
     expect((await steps.auditRows("user.password_reset")).slice(resetsBefore)).toHaveLength(1);
-    const emails = harness.smtp.messages.filter(
-      (message) => recipientOf(message) === "ines.mora@cliente.example",
-    );
+    const emails = harness.mailbox.messagesTo("ines.mora@cliente.example");
     expect(emails).toHaveLength(2); // the welcome and one reset
     expect((await accountOf("ines.mora"))?.passwordHash).toBe(hashAfterFirst);
 
@@ -333,7 +327,7 @@ describe(`/usuarios buttons end to end (${testDatabaseKind} database)`, () => {
     expect(carlaRows[0]?.changes).toMatchObject({ after: { slackUserId: PEOPLE.accountant.id } });
 
     await harness.drainOutbox();
-    const email = harness.smtp.messages.find((message) => recipientOf(message) === PEOPLE.accountant.email);
+    const email = harness.mailbox.messagesTo(PEOPLE.accountant.email)[0];
     if (email === undefined) throw new Error("no welcome email");
     const { password } = credentialsIn(email);
     const directMessages = harness.as(PEOPLE.accountant.id).directMessages();

@@ -20,7 +20,7 @@ import {
   type TAnswer,
   textOf,
 } from "../../../support/slack-answers.ts";
-import { SIGNING_SECRET, type TSlackHarness } from "../../../support/slack-harness.ts";
+import { SIGNING_SECRET, type TMailboxSlackHarness } from "../../../support/slack-harness.ts";
 
 export { expectAcknowledged, PATIENCE, slackContext, type TAnswer, textOf };
 
@@ -68,7 +68,7 @@ export interface TUsersSteps {
   >;
 }
 
-export function usersSteps(harness: () => TSlackHarness, adminId: string): TUsersSteps {
+export function usersSteps(harness: () => TMailboxSlackHarness, adminId: string): TUsersSteps {
   async function modalOpenedAfter(personId: string, answer: TAppAnswer): Promise<TSlackView> {
     await harness().slack.waitForCall("views.open", { since: answer.sequence, ...PATIENCE });
     const modal = harness().as(personId).openModal();

@@ -3,20 +3,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findInteractiveElement, interactiveElementsOf } from "../../../../src/sandbox/block-kit-reading.ts";
 import type { TSlackMessage } from "../../../../src/sandbox/slack-records.ts";
-import { PEOPLE, startSlackHarness, type TSlackHarness } from "../../../support/slack-harness.ts";
-import { credentialsIn, recipientOf } from "../../../support/smtp-test-server.ts";
+import { credentialsIn } from "../../../support/credentials-email.ts";
+import { PEOPLE, startSlackHarness, type TMailboxSlackHarness } from "../../../support/slack-harness.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
 import { textOf, usersSteps } from "./users-e2e-steps.ts";
 
 const ADMIN = PEOPLE.admin.id;
 
 describe(`/usuarios text forms end to end (${testDatabaseKind} database)`, () => {
-  let harness: TSlackHarness;
+  let harness: TMailboxSlackHarness;
   const steps = usersSteps(() => harness, ADMIN);
   const places = { centro: "", norte: "" };
 
   beforeAll(async () => {
-    harness = await startSlackHarness();
+    harness = await startSlackHarness({ mail: "sandbox mailbox" });
     const prisma = harness.testDatabase.database.prisma;
     const company = await prisma.company.create({
       data: { rfc: "EKU9003173C9", legalName: "ESCUELA KEMPER URGATE" },
@@ -42,8 +42,7 @@ describe(`/usuarios text forms end to end (${testDatabaseKind} database)`, () =>
   const passwordHashOf = async (username: string) =>
     (await prisma().portalUser.findUnique({ where: { username }, select: { passwordHash: true } }))
       ?.passwordHash;
-  const emailsTo = (address: string) =>
-    harness.smtp.messages.filter((message) => recipientOf(message) === address);
+  const emailsTo = (address: string) => harness.mailbox.messagesTo(address);
 
   function shownOrFail(shown: TSlackMessage | undefined): TSlackMessage {
     if (shown === undefined) throw new Error("the app showed no message");

@@ -3,16 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleTextOf } from "../../../../src/sandbox/block-kit-reading.ts";
 import type { TSlackMessage } from "../../../../src/sandbox/slack-records.ts";
-import { PEOPLE, startSlackHarness, type TSlackHarness } from "../../../support/slack-harness.ts";
-import { credentialsIn } from "../../../support/smtp-test-server.ts";
+import { credentialsIn } from "../../../support/credentials-email.ts";
+import { PEOPLE, startSlackHarness, type TMailboxSlackHarness } from "../../../support/slack-harness.ts";
 import { testDatabaseKind } from "../../../support/test-database.ts";
 
 describe(`/usuarios end to end (${testDatabaseKind} database)`, () => {
-  let harness: TSlackHarness;
+  let harness: TMailboxSlackHarness;
   let placeId: string;
 
   beforeAll(async () => {
-    harness = await startSlackHarness();
+    harness = await startSlackHarness({ mail: "sandbox mailbox" });
     const prisma = harness.testDatabase.database.prisma;
     const company = await prisma.company.create({
       data: { rfc: "EKU9003173C9", legalName: "ESCUELA KEMPER URGATE" },
@@ -51,7 +51,7 @@ describe(`/usuarios end to end (${testDatabaseKind} database)`, () => {
     expect(answer.acknowledged).toBe(true);
     expect(admin().openModal()).toBeUndefined();
     await harness.drainOutbox();
-    const email = harness.smtp.messages.find((message) => message.subject?.includes("PremiumOne"));
+    const email = harness.mailbox.messages().find((message) => message.subject.includes("PremiumOne"));
     if (email === undefined) throw new Error("no welcome email");
     expect(email.text).toContain("Usuario: maria.lopez");
     expect(credentialsIn(email).password).toHaveLength(20);
