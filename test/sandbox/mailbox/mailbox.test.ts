@@ -3,25 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailTransport } from "../../../src/infrastructure/email/mail-transport.ts";
-import { welcomeEmail } from "../../../src/infrastructure/email/templates/welcome-email.ts";
 import { PermanentDeliveryError } from "../../../src/infrastructure/outbox/delivery-errors.ts";
 import { createMailFolderReader } from "../../../src/sandbox/mailbox/mail-folder-reader.ts";
 import { createMailbox, type TMailboxChange } from "../../../src/sandbox/mailbox/mailbox.ts";
+import { SAMPLE_FROM, SAMPLE_PASSWORD, sampleWelcomeEmail } from "../../support/sample-welcome-email.ts";
 import { createRecordingLogger } from "../../support/silent-logger.ts";
 
-const FROM = "PremiumOne <no-reply@premiumone.example>";
-const PASSWORD = "Zx7cVb9nMq2wEr4tYu6p";
-
-const welcome = welcomeEmail({
-  locale: "es",
-  credentials: {
-    username: "maria.lopez",
-    fullName: "María López",
-    password: PASSWORD,
-    expiresAt: new Date("2026-12-01T18:30:00Z"),
-  },
-  portalUrl: "https://portal.example.test/",
-});
+const FROM = SAMPLE_FROM;
+const PASSWORD = SAMPLE_PASSWORD;
+const welcome = sampleWelcomeEmail;
 
 function transportInto(mailbox: ReturnType<typeof createMailbox>) {
   return createMailTransport({
