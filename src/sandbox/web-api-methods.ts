@@ -4,7 +4,7 @@
 import { problemsInMessageBlocks, problemsInView } from "./block-kit-validation.ts";
 import { isJsonObject, parseJson, type TJsonObject, type TJsonValue } from "./json.ts";
 import { slackMessageObject, slackViewObject } from "./slack-payloads.ts";
-import type { TSlackUser, TSlackView } from "./slack-records.ts";
+import type { TSlackMessage, TSlackUser, TSlackView } from "./slack-records.ts";
 import type { TOutcome, TSlackWorkspace } from "./slack-workspace.ts";
 
 /** Slack truncates or refuses message text past this length. */
@@ -59,6 +59,25 @@ function blocksArgument(args: TJsonObject): TBlocksArgument {
   return { ok: true, blocks };
 }
 
+type TPostedContent =
+  | { readonly ok: true; readonly text: string; readonly blocks: TJsonValue[] }
+  | { readonly ok: false; readonly body: TJsonObject };
+
+/** chat.postMessage and chat.postEphemeral: the text and blocks of a new message, one of them given. */
+function postedContentArgument(args: TJsonObject): TPostedContent {
+  const blocks = blocksArgument(args);
+  if (!blocks.ok) return blocks;
+  const text = textArgument(args, "text") ?? "";
+  if (text === "" && blocks.blocks === undefined && args.attachments === undefined)
+    return { ok: false, body: failure("no_text") };
+  return { ok: true, text, blocks: blocks.blocks ?? [] };
+}
+
+/** What every message the app posts says of its author, with its text and blocks. */
+function fromTheApp(workspace: TSlackWorkspace, content: { text: string; blocks: TJsonValue[] }) {
+  return { author: workspace.app.botUserId, fromApp: true, text: content.text, blocks: content.blocks };
+}
+
 type TViewArgument =
   | { readonly ok: true; readonly view: TJsonObject }
   | { readonly ok: false; readonly body: TJsonObject };
@@ -107,6 +126,44 @@ function hasDuplicateExternalId(workspace: TSlackWorkspace, view: TJsonObject, o
   return holder !== undefined && holder.id !== ownViewId;
 }
 
+type TModalOpening =
+  | { readonly ok: true; readonly view: TJsonObject; readonly userId: string }
+  | { readonly ok: false; readonly body: TJsonObject };
+
+/** views.open and views.push: a modal view and the trigger it is opened with, used up. */
+function modalOpening(workspace: TSlackWorkspace, args: TJsonObject): TModalOpening {
+  const view = viewArgument(args, "modal");
+  if (!view.ok) return view;
+  const trigger = workspace.exchangeTrigger(
+    textArgument(args, "trigger_id") ?? textArgument(args, "interactivity_pointer") ?? "",
+  );
+  if (!trigger.ok) return { ok: false, body: failure(trigger.error) };
+  if (hasDuplicateExternalId(workspace, view.view))
+    return { ok: false, body: failure("duplicate_external_id") };
+  return { ok: true, view: view.view, userId: trigger.value.userId };
+}
+
+type TOwnMessageArgument =
+  | { readonly ok: true; readonly channel: string; readonly message: TSlackMessage }
+  | { readonly ok: false; readonly body: TJsonObject };
+
+/** chat.update and chat.delete: the app's own message at `channel` and `ts`. */
+function ownMessageArgument(
+  workspace: TSlackWorkspace,
+  args: TJsonObject,
+  notOwnError: "cant_update_message" | "cant_delete_message",
+): TOwnMessageArgument {
+  const conversation = workspace.conversation(textArgument(args, "channel") ?? "");
+  if (conversation === undefined) return { ok: false, body: failure("channel_not_found") };
+  const existing = workspace.message(conversation.id, textArgument(args, "ts") ?? "");
+  // Ephemeral messages can only be changed through their response_url.
+  if (existing === undefined || existing.visibleOnlyTo !== undefined) {
+    return { ok: false, body: failure("message_not_found") };
+  }
+  if (!existing.fromApp) return { ok: false, body: failure(notOwnError) };
+  return { ok: true, channel: conversation.id, message: existing };
+}
+
 const METHODS: Readonly<Record<string, TMethodHandler>> = {
   "auth.test": (workspace) => ({
     ok: true,
@@ -122,19 +179,13 @@ const METHODS: Readonly<Record<string, TMethodHandler>> = {
   "chat.postMessage": (workspace, args) => {
     const conversation = workspace.conversation(textArgument(args, "channel") ?? "");
     if (conversation === undefined) return failure("channel_not_found");
-    const blocks = blocksArgument(args);
-    if (!blocks.ok) return blocks.body;
-    const text = textArgument(args, "text") ?? "";
-    if (text === "" && blocks.blocks === undefined && args.attachments === undefined)
-      return failure("no_text");
-    if (text.length > MAXIMUM_MESSAGE_TEXT_LENGTH) return failure("msg_too_long");
+    const content = postedContentArgument(args);
+    if (!content.ok) return content.body;
+    if (content.text.length > MAXIMUM_MESSAGE_TEXT_LENGTH) return failure("msg_too_long");
     const threadTs = textArgument(args, "thread_ts");
     const message = workspace.postMessage({
       channel: conversation.id,
-      author: workspace.app.botUserId,
-      fromApp: true,
-      text,
-      blocks: blocks.blocks ?? [],
+      ...fromTheApp(workspace, content),
       origin: "chat.postMessage",
       ...(threadTs === undefined ? {} : { threadTs }),
     });
@@ -152,17 +203,11 @@ const METHODS: Readonly<Record<string, TMethodHandler>> = {
     const user = workspace.user(textArgument(args, "user") ?? "");
     if (user === undefined) return failure("user_not_found");
     if (conversation.kind === "im" && conversation.userId !== user.id) return failure("user_not_in_channel");
-    const blocks = blocksArgument(args);
-    if (!blocks.ok) return blocks.body;
-    const text = textArgument(args, "text") ?? "";
-    if (text === "" && blocks.blocks === undefined && args.attachments === undefined)
-      return failure("no_text");
+    const content = postedContentArgument(args);
+    if (!content.ok) return content.body;
     const message = workspace.postMessage({
       channel: conversation.id,
-      author: workspace.app.botUserId,
-      fromApp: true,
-      text,
-      blocks: blocks.blocks ?? [],
+      ...fromTheApp(workspace, content),
       origin: "chat.postEphemeral",
       visibleOnlyTo: user.id,
     });
@@ -170,17 +215,14 @@ const METHODS: Readonly<Record<string, TMethodHandler>> = {
   },
 
   "chat.update": (workspace, args) => {
-    const conversation = workspace.conversation(textArgument(args, "channel") ?? "");
-    if (conversation === undefined) return failure("channel_not_found");
-    const existing = workspace.message(conversation.id, textArgument(args, "ts") ?? "");
-    // Ephemeral messages can only be changed through their response_url.
-    if (existing === undefined || existing.visibleOnlyTo !== undefined) return failure("message_not_found");
-    if (!existing.fromApp) return failure("cant_update_message");
+    const own = ownMessageArgument(workspace, args, "cant_update_message");
+    if (!own.ok) return own.body;
+    const existing = own.message;
     const blocks = blocksArgument(args);
     if (!blocks.ok) return blocks.body;
     const text = textArgument(args, "text");
     if (text === undefined && blocks.blocks === undefined) return failure("no_text");
-    const message = workspace.editMessage(conversation.id, existing.ts, {
+    const message = workspace.editMessage(own.channel, existing.ts, {
       text: text ?? existing.text,
       blocks: blocks.blocks ?? existing.blocks,
     });
@@ -194,35 +236,23 @@ const METHODS: Readonly<Record<string, TMethodHandler>> = {
   },
 
   "chat.delete": (workspace, args) => {
-    const conversation = workspace.conversation(textArgument(args, "channel") ?? "");
-    if (conversation === undefined) return failure("channel_not_found");
-    const existing = workspace.message(conversation.id, textArgument(args, "ts") ?? "");
-    if (existing === undefined || existing.visibleOnlyTo !== undefined) return failure("message_not_found");
-    if (!existing.fromApp) return failure("cant_delete_message");
-    workspace.deleteMessage(conversation.id, existing.ts);
-    return { ok: true, channel: conversation.id, ts: existing.ts };
+    const own = ownMessageArgument(workspace, args, "cant_delete_message");
+    if (!own.ok) return own.body;
+    const existing = own.message;
+    workspace.deleteMessage(own.channel, existing.ts);
+    return { ok: true, channel: own.channel, ts: existing.ts };
   },
 
   "views.open": (workspace, args) => {
-    const view = viewArgument(args, "modal");
-    if (!view.ok) return view.body;
-    const trigger = workspace.exchangeTrigger(
-      textArgument(args, "trigger_id") ?? textArgument(args, "interactivity_pointer") ?? "",
-    );
-    if (!trigger.ok) return failure(trigger.error);
-    if (hasDuplicateExternalId(workspace, view.view)) return failure("duplicate_external_id");
-    return viewAnswer({ ok: true, value: workspace.openModal(trigger.value.userId, view.view) }, workspace);
+    const opening = modalOpening(workspace, args);
+    if (!opening.ok) return opening.body;
+    return viewAnswer({ ok: true, value: workspace.openModal(opening.userId, opening.view) }, workspace);
   },
 
   "views.push": (workspace, args) => {
-    const view = viewArgument(args, "modal");
-    if (!view.ok) return view.body;
-    const trigger = workspace.exchangeTrigger(
-      textArgument(args, "trigger_id") ?? textArgument(args, "interactivity_pointer") ?? "",
-    );
-    if (!trigger.ok) return failure(trigger.error);
-    if (hasDuplicateExternalId(workspace, view.view)) return failure("duplicate_external_id");
-    return viewAnswer(workspace.pushModal(trigger.value.userId, view.view), workspace);
+    const opening = modalOpening(workspace, args);
+    if (!opening.ok) return opening.body;
+    return viewAnswer(workspace.pushModal(opening.userId, opening.view), workspace);
   },
 
   "views.update": (workspace, args) => {
