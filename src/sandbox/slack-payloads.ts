@@ -47,6 +47,32 @@ function teamObject(app: TSlackAppIdentity): TJsonObject {
 }
 
 /** The view object Slack returns from views.* and puts in interaction payloads. */
+/** The fields every interaction payload carries: its type, who acted, and the app and team it is for. */
+function interactionEnvelope(type: string, app: TSlackAppIdentity, user: TSlackUser): TJsonObject {
+  return {
+    type,
+    team: teamObject(app),
+    user: userObject(user),
+    api_app_id: app.appId,
+    token: app.verificationToken,
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+/** The `container` and `channel` of an interaction on a message. */
+function messageContainerFields(container: Extract<TActionContainer, { kind: "message" }>): TJsonObject {
+  return {
+    container: {
+      type: "message",
+      message_ts: container.message.ts,
+      channel_id: container.channel.id,
+      is_ephemeral: container.message.visibleOnlyTo !== undefined,
+    },
+    channel: { id: container.channel.id, name: container.channel.name },
+  };
+}
+
 export function slackViewObject(view: TSlackView, app: TSlackAppIdentity): TJsonObject {
   const definition = view.definition;
   const object: TJsonObject = {
@@ -159,26 +185,14 @@ export interface TBlockActionsOptions {
 export function buildBlockActionsPayload(options: TBlockActionsOptions): TJsonObject {
   const { app, container } = options;
   const payload: TJsonObject = {
-    type: "block_actions",
-    user: userObject(options.user),
-    api_app_id: app.appId,
-    token: app.verificationToken,
+    ...interactionEnvelope("block_actions", app, options.user),
     trigger_id: options.triggerId,
-    team: teamObject(app),
-    enterprise: null,
-    is_enterprise_install: false,
   };
   if (container.kind === "message") {
-    const ephemeral = container.message.visibleOnlyTo !== undefined;
-    payload.container = {
-      type: "message",
-      message_ts: container.message.ts,
-      channel_id: container.channel.id,
-      is_ephemeral: ephemeral,
-    };
-    payload.channel = { id: container.channel.id, name: container.channel.name };
+    Object.assign(payload, messageContainerFields(container));
     // Slack leaves the message out of actions on ephemeral messages.
-    if (!ephemeral) payload.message = slackMessageObject(container.message, app);
+    if (container.message.visibleOnlyTo === undefined)
+      payload.message = slackMessageObject(container.message, app);
     payload.state = { values: toJson(options.stateValues) };
     payload.response_url = container.responseUrl;
   } else {
@@ -199,16 +213,10 @@ export interface TViewSubmissionOptions {
 
 export function buildViewSubmissionPayload(options: TViewSubmissionOptions): TJsonObject {
   return {
-    type: "view_submission",
-    team: teamObject(options.app),
-    user: userObject(options.user),
-    api_app_id: options.app.appId,
-    token: options.app.verificationToken,
+    ...interactionEnvelope("view_submission", options.app, options.user),
     trigger_id: options.triggerId,
     view: slackViewObject({ ...options.view, state: options.stateValues }, options.app),
     response_urls: [],
-    is_enterprise_install: false,
-    enterprise: null,
   };
 }
 
@@ -221,15 +229,9 @@ export interface TViewClosedOptions {
 
 export function buildViewClosedPayload(options: TViewClosedOptions): TJsonObject {
   return {
-    type: "view_closed",
-    team: teamObject(options.app),
-    user: userObject(options.user),
-    api_app_id: options.app.appId,
-    token: options.app.verificationToken,
+    ...interactionEnvelope("view_closed", options.app, options.user),
     view: slackViewObject(options.view, options.app),
     is_cleared: options.isCleared,
-    is_enterprise_install: false,
-    enterprise: null,
   };
 }
 
@@ -246,28 +248,16 @@ export interface TBlockSuggestionOptions {
 export function buildBlockSuggestionPayload(options: TBlockSuggestionOptions): TJsonObject {
   const { app, container } = options;
   const payload: TJsonObject = {
-    type: "block_suggestion",
-    user: userObject(options.user),
-    api_app_id: app.appId,
-    token: app.verificationToken,
+    ...interactionEnvelope("block_suggestion", app, options.user),
     action_id: options.actionId,
     block_id: options.blockId,
     value: options.value,
-    team: teamObject(app),
-    enterprise: null,
-    is_enterprise_install: false,
   };
   if (container.kind === "view") {
     payload.container = { type: "view", view_id: container.view.id };
     payload.view = slackViewObject(container.view, app);
   } else {
-    payload.container = {
-      type: "message",
-      message_ts: container.message.ts,
-      channel_id: container.channel.id,
-      is_ephemeral: container.message.visibleOnlyTo !== undefined,
-    };
-    payload.channel = { id: container.channel.id, name: container.channel.name };
+    Object.assign(payload, messageContainerFields(container));
     payload.message = slackMessageObject(container.message, app);
   }
   return payload;
