@@ -1,24 +1,15 @@
 // The one shape of every change: one transaction holding the change, its audit event and its
 // outbox rows — all of it commits, or none of it does.
 import type { TRequestContext } from "../domain/actor.ts";
-import type { TAuditAction, TAuditChanges, TAuditResult } from "../domain/audit-actions.ts";
-import { recordAuditEvent } from "./audit/record-audit-event.ts";
+import { recordAuditEvent, type TAuditEventInput } from "./audit/record-audit-event.ts";
 import type { TAuthority } from "./authorization.ts";
 import type { TUseCaseDependencies } from "./dependencies.ts";
 import type { TTransaction } from "./ports/database.ts";
 import { withUniqueViolationsAsFieldErrors } from "./unique-violation.ts";
 
-export interface TAuditEntry {
-  readonly action: TAuditAction;
-  readonly target?: {
-    readonly type: string;
-    readonly id?: string | undefined;
-    readonly label?: string | undefined;
-  };
-  readonly changes?: TAuditChanges;
-  readonly result?: TAuditResult;
-  readonly reason?: string;
-}
+/** What a change says of itself in its audit event; who asked, in which request, comes from the context. */
+export type TAuditEntry = Pick<TAuditEventInput, "action" | "target" | "changes" | "reason"> &
+  Partial<Pick<TAuditEventInput, "result">>;
 
 export type TAuditWriter = (entry: TAuditEntry) => Promise<bigint>;
 

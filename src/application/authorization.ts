@@ -4,7 +4,7 @@ import type { TRequestContext } from "../domain/actor.ts";
 import { AuditAction } from "../domain/audit-actions.ts";
 import { DomainError, ErrorCode } from "../domain/errors.ts";
 import { auditRoleOf, isRole, rolesAllow, type TPermission, type TRole } from "../domain/roles.ts";
-import { recordAuditEvent } from "./audit/record-audit-event.ts";
+import { recordAuditEvent, type TAuditTarget } from "./audit/record-audit-event.ts";
 import type { TUseCaseDependencies } from "./dependencies.ts";
 import type { TDatabaseClient, TTransaction } from "./ports/database.ts";
 
@@ -56,12 +56,6 @@ export async function authorityOf(
   context: TRequestContext,
 ): Promise<TAuthority> {
   return authorityFrom(context, await rolesOf(client, context));
-}
-
-export interface TAuditTarget {
-  readonly type: string;
-  readonly id?: string | undefined;
-  readonly label?: string | undefined;
 }
 
 /** A target worked out only when the attempt is refused (e.g. an account's username from its id). */

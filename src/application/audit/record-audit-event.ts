@@ -12,16 +12,19 @@ import type { Prisma, TTransaction } from "../ports/database.ts";
 // Any fixed 64-bit number: "p1audit".
 const AUDIT_CHAIN_LOCK_KEY = "7003785296446836";
 
+/** What an audit event is about: an account, a place, a company … */
+export interface TAuditTarget {
+  readonly type: string;
+  readonly id?: string | undefined;
+  readonly label?: string | undefined;
+}
+
 export interface TAuditEventInput {
   readonly actor: TActor;
   readonly actorRole: string;
   readonly requestId: string;
   readonly action: TAuditAction;
-  readonly target?: {
-    readonly type: string;
-    readonly id?: string | undefined;
-    readonly label?: string | undefined;
-  };
+  readonly target?: TAuditTarget;
   readonly changes?: TAuditChanges;
   readonly result: TAuditResult;
   readonly reason?: string;
