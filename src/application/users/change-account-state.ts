@@ -9,6 +9,7 @@ import type { TUseCaseDependencies } from "../dependencies.ts";
 import type { Prisma, TTransaction } from "../ports/database.ts";
 import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
+  portalUserAuditTarget,
   portalUserDetailsSelect,
   type TPortalUserDetails,
   toPortalUserDetails,
@@ -39,7 +40,7 @@ export async function changeAccountState(
     const after = toPortalUserDetails(row, now);
     await audit({
       action: options.action,
-      target: { type: "portal_user", id: after.id, label: after.username },
+      target: portalUserAuditTarget(after),
       changes: { before: options.describe(before), after: options.describe(after) },
     });
     await options.afterChange?.(transaction, after, now);

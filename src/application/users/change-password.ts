@@ -14,7 +14,7 @@ import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import { findCredentialAccount } from "./credential-account.ts";
 import { directMessageOwner } from "./direct-message-owner.ts";
 import { checkPasswordUnderLockout, recordUnknownAccountAttempt } from "./password-attempts.ts";
-import type { TPortalUserDetails } from "./portal-user-details.ts";
+import { portalUserAuditTarget, type TPortalUserDetails } from "./portal-user-details.ts";
 
 export const PasswordField = {
   CURRENT: "currentPassword",
@@ -125,7 +125,7 @@ export async function changePassword(
     if (updated.count === 0) throw new DomainError(ErrorCode.CONFLICT);
     await audit({
       action: AuditAction.USER_PASSWORD_CHANGED,
-      target: { type: "portal_user", id: user.id, label: user.username },
+      target: portalUserAuditTarget(user),
       changes: { password: "changed", wasTemporary: user.passwordIsTemporary, via: context.actor.kind },
     });
     await enqueueOutboxMessage(transaction, OutboxKind.NOTICE_EMAIL, {

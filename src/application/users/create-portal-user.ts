@@ -15,6 +15,7 @@ import type { SlackDirectory } from "../ports/slack-directory.ts";
 import { directMessageOwner } from "./direct-message-owner.ts";
 import {
   auditSnapshotOf,
+  portalUserAuditTarget,
   portalUserDetailsSelect,
   type TPortalUserDetails,
   toPortalUserDetails,
@@ -69,7 +70,7 @@ export async function createPortalUser(
       const user = toPortalUserDetails(row, now);
       await audit({
         action: AuditAction.USER_CREATED,
-        target: { type: "portal_user", id: user.id, label: user.username },
+        target: portalUserAuditTarget(user),
         changes: { after: auditSnapshotOf(user) },
       });
       await enqueueOutboxMessage(transaction, OutboxKind.CREDENTIALS_EMAIL, {

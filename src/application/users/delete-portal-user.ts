@@ -8,7 +8,7 @@ import {
   runConfirmedPortalUserChange,
   type TConfirmedPortalUserChangeOptions,
 } from "./confirmed-portal-user-change.ts";
-import { auditSnapshotOf, type TPortalUserDetails } from "./portal-user-details.ts";
+import { auditSnapshotOf, portalUserAuditTarget, type TPortalUserDetails } from "./portal-user-details.ts";
 
 export async function deletePortalUser(
   dependencies: TUseCaseDependencies,
@@ -27,7 +27,7 @@ export async function deletePortalUser(
       await cancelPendingCredentialEmails(transaction, { userId: user.id, reason: "account deleted" });
       await audit({
         action: AuditAction.USER_DELETED,
-        target: { type: "portal_user", id: user.id, label: user.username },
+        target: portalUserAuditTarget(user),
         changes: { before: auditSnapshotOf(user) },
       });
       return user;

@@ -11,7 +11,11 @@ import { runAuditedChange } from "../audited-change.ts";
 import type { TAuthority } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueLockNotices } from "./lock-notices.ts";
-import { portalUserDetailsSelect, toPortalUserDetails } from "./portal-user-details.ts";
+import {
+  portalUserAuditTarget,
+  portalUserDetailsSelect,
+  toPortalUserDetails,
+} from "./portal-user-details.ts";
 
 /** A check that started this long ago and never settled was lost (its process died): it no longer counts. */
 export const PASSWORD_CHECK_STALE_AFTER_MS = 60_000;
@@ -120,7 +124,7 @@ export function settleWrongPassword(
       select: portalUserDetailsSelect,
     });
     const user = toPortalUserDetails(row, now);
-    const target = { type: "portal_user", id: user.id, label: user.username };
+    const target = portalUserAuditTarget(user);
     await audit({
       action: options.action,
       target,

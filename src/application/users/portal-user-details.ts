@@ -117,3 +117,12 @@ export function auditSnapshotOf(user: TPortalUserDetails): Record<string, unknow
     places: user.places.map((place) => place.label),
   };
 }
+
+/** The account an audit row is about, named by its username as support reads it. */
+export function portalUserAuditTarget(user: { readonly id: string; readonly username: string }): {
+  type: string;
+  id: string;
+  label: string;
+} {
+  return { type: "portal_user", id: user.id, label: user.username };
+}

@@ -7,6 +7,7 @@ import { AuditAction, type TAuditAction } from "../../domain/audit-actions.ts";
 import type { TCredentialsEmailPayload } from "../outbox/outbox-messages.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import type { TTransaction } from "../ports/database.ts";
+import { portalUserAuditTarget } from "./portal-user-details.ts";
 
 export const CREDENTIAL_EMAIL_FAILURE_MAX_LENGTH = 300;
 
@@ -45,7 +46,7 @@ export async function recordCredentialEmailRefusal(
   }
   return {
     action: AuditAction.USER_CREDENTIALS_EMAIL_FAILED,
-    target: { type: "portal_user", id: user.id, label: user.username },
+    target: portalUserAuditTarget(user),
     changes: { credentialEmail: payload.reason, emailedTo: user.email },
   };
 }

@@ -10,6 +10,7 @@ import {
 } from "./confirmed-portal-user-change.ts";
 import { directMessageOwner } from "./direct-message-owner.ts";
 import {
+  portalUserAuditTarget,
   portalUserDetailsSelect,
   type TPortalUserDetails,
   toPortalUserDetails,
@@ -45,7 +46,7 @@ export async function resetPortalUserPassword(
       const user = toPortalUserDetails(row, now);
       await audit({
         action: AuditAction.USER_PASSWORD_RESET,
-        target: { type: "portal_user", id: user.id, label: user.username },
+        target: portalUserAuditTarget(user),
         changes: { password: "reset", emailedTo: user.email },
       });
       await enqueueOutboxMessage(transaction, OutboxKind.CREDENTIALS_EMAIL, {

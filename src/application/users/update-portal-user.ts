@@ -12,6 +12,7 @@ import { directMessageOwner } from "./direct-message-owner.ts";
 import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
   auditSnapshotOf,
+  portalUserAuditTarget,
   portalUserDetailsSelect,
   type TPortalUserDetails,
   toPortalUserDetails,
@@ -65,7 +66,7 @@ export async function updatePortalUser(
     if (Object.keys(changes).length === 0) return after;
     await audit({
       action: AuditAction.USER_UPDATED,
-      target: { type: "portal_user", id: after.id, label: after.username },
+      target: portalUserAuditTarget(after),
       changes,
     });
     if (before.email.toLowerCase() !== after.email.toLowerCase()) {
