@@ -21,6 +21,7 @@ import {
   toPortalUserDetails,
 } from "./portal-user-details.ts";
 import {
+  accountColumnsOf,
   checkPortalUserFields,
   requireValidAndAvailable,
   type TCheckedPortalUserFields,
@@ -57,11 +58,7 @@ export async function createPortalUser(
       const fields = linkable ? { ...valid, slackUserId: foundByEmail } : valid;
       const row = await transaction.portalUser.create({
         data: {
-          username: fields.username,
-          fullName: fields.fullName,
-          email: fields.email,
-          emailNormalized: fields.emailNormalized,
-          slackUserId: fields.slackUserId,
+          ...accountColumnsOf(fields),
           passwordIsTemporary: true,
           places: { create: fields.placeIds.map((placeId) => ({ placeId })) },
         },

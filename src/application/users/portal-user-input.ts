@@ -37,6 +37,19 @@ export interface TCheckedPortalUserFields {
   readonly problems: readonly TFieldError[];
 }
 
+/** The account's own columns, as the create and edit forms write them (its places are rows of their own). */
+export function accountColumnsOf(
+  fields: TNormalizedPortalUserFields,
+): Omit<TNormalizedPortalUserFields, "placeIds"> {
+  return {
+    username: fields.username,
+    fullName: fields.fullName,
+    email: fields.email,
+    emailNormalized: fields.emailNormalized,
+    slackUserId: fields.slackUserId,
+  };
+}
+
 const FIELD_ORDER = ["username", "fullName", "email", "slackUserId", "placeIds"];
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -18,6 +18,7 @@ import {
   toPortalUserDetails,
 } from "./portal-user-details.ts";
 import {
+  accountColumnsOf,
   checkPortalUserFields,
   requireValidAndAvailable,
   type TPortalUserFields,
@@ -52,13 +53,7 @@ export async function updatePortalUser(
     });
     const row = await transaction.portalUser.update({
       where: { id: before.id },
-      data: {
-        username: fields.username,
-        fullName: fields.fullName,
-        email: fields.email,
-        emailNormalized: fields.emailNormalized,
-        slackUserId: fields.slackUserId,
-      },
+      data: accountColumnsOf(fields),
       select: portalUserDetailsSelect,
     });
     const after = toPortalUserDetails(row, now);
