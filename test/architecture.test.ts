@@ -1,5 +1,6 @@
 // The layer rules of STYLE.md, checked on the source text: a rule that only lives in a document
 // is soon broken.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sourceFiles as files } from "./support/source-files.ts";
 
@@ -107,6 +108,19 @@ describe("architecture", () => {
         importsOf(text).filter((target) => target.includes("/sandbox/")),
         file,
       ).toEqual([]);
+    }
+  });
+
+  it("keeps the sandbox to itself but for its composition root, which starts the bot as main.ts does", () => {
+    const compositionRootReaches: Record<string, readonly string[]> = {
+      "sandbox/sandboxed-bot.ts": ["start-bot.ts", "config/environment.ts"],
+    };
+    for (const { file, text } of files.filter((entry) => entry.file.startsWith("sandbox/"))) {
+      for (const target of importsOf(text).filter((candidate) => candidate.startsWith("."))) {
+        const reached = path.posix.join(path.posix.dirname(file), target);
+        if (reached.startsWith("sandbox/")) continue;
+        expect(compositionRootReaches[file] ?? [], `${file} imports ${target}`).toContain(reached);
+      }
     }
   });
 });
