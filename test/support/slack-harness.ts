@@ -1,22 +1,22 @@
-// The whole bot, as Slack and its users meet it: a real database, the real app started by
-// startBot (Bolt's HTTP receiver on a real port), the sandbox's fake Slack Web API that the app
-// reaches through SLACK_API_URL, an in-process SMTP server (or, with `mail: "sandbox mailbox"`, the
+// The whole bot, as Slack and its users meet it: a real database, the real app started by the
+// sandbox's startSandboxedBot (Bolt's HTTP receiver on a real port, the cast of src/sandbox/cast.ts),
+// the sandbox's fake Slack Web API that the app reaches through SLACK_API_URL, an in-process SMTP server (or, with `mail: "sandbox mailbox"`, the
 // sandbox's mailbox as the bot's transport, no SMTP conversation), and simulated people sending
 // signed requests. Either way the emails are read in `mailbox`. Tests assert what those people see.
+// What only tests need lives here: the test database, the SMTP choice, recorded logs, draining the
+// outbox, waiting for an ephemeral message.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TEnvironment } from "../../src/config/environment.ts";
-import { readEnvironment } from "../../src/config/environment.ts";
 import { visibleTextOf } from "../../src/sandbox/block-kit-reading.ts";
+import { AUDIT_CHANNEL, castPerson, castWorkspace, PEOPLE, SANDBOX_BOT } from "../../src/sandbox/cast.ts";
 import { createFakeSlackWebApi, type TFakeSlackWebApi } from "../../src/sandbox/fake-slack-web-api.ts";
 import { createMailbox, type TMailbox } from "../../src/sandbox/mailbox/mailbox.ts";
+import { startSandboxedBot } from "../../src/sandbox/sandboxed-bot.ts";
 import type { TSlackMessage, TSlackUser } from "../../src/sandbox/slack-records.ts";
-import {
-  createSlackUserSimulator,
-  type TSlackUserSimulator,
-} from "../../src/sandbox/slack-user-simulator.ts";
-import { startBot, type TRunningBot } from "../../src/start-bot.ts";
+import type { TSlackUserSimulator } from "../../src/sandbox/slack-user-simulator.ts";
+import type { TRunningBot } from "../../src/start-bot.ts";
 import { createRecordingLogger, type TRecordedLog } from "./silent-logger.ts";
 import {
   startSmtpTestServer,
@@ -27,25 +27,9 @@ import { createTestDatabase, type TTestDatabase } from "./test-database.ts";
 import { createTestClock, type TTestClock } from "./use-case-dependencies.ts";
 
 export const SIGNING_SECRET = "harness-signing-secret-0123456789abcdef";
-export const BOT_TOKEN = "xoxb-harness-bot-token-0001";
+export const BOT_TOKEN = SANDBOX_BOT.token;
 export const PORTAL_API_KEY = "harness-portal-api-key-0123456789abcdef0123";
-export const AUDIT_CHANNEL = { id: "C0AUDIT01", name: "auditoria-premiumone" };
-
-export const person = (id: string, name: string, realName: string): TSlackUser => ({
-  id,
-  name,
-  realName,
-  email: `${name}@empresa.example`,
-  teamId: "T0HARNESS",
-});
-
-/** The people of the harness's workspace. */
-export const PEOPLE = {
-  admin: person("U0ADMIN01", "admin", "Adriana Admin"),
-  support: person("U0SUPPORT1", "soporte", "Sofía Soporte"),
-  nobody: person("U0NOBODY01", "nadie", "Nicolás Nadie"),
-  accountant: person("U0CONTA001", "conta", "Carla Contadora"),
-} as const;
+export { AUDIT_CHANNEL, castPerson as person, PEOPLE };
 
 export interface TSlackHarness {
   readonly bot: TRunningBot;
@@ -91,35 +75,25 @@ export async function startSlackHarness(
   options: TSlackHarnessOptions & { readonly mail?: "smtp" | "sandbox mailbox" } = {},
 ): Promise<TSlackHarness | TMailboxSlackHarness> {
   const testDatabase = await createTestDatabase();
-  const slack = await createFakeSlackWebApi({
-    botToken: BOT_TOKEN,
-    botUserId: "U0BOTUSER1",
-    users: [...Object.values(PEOPLE), ...(options.morePeople ?? [])],
-    channels: [AUDIT_CHANNEL],
-  });
+  const slack = await createFakeSlackWebApi(castWorkspace(options.morePeople));
   const smtp = options.mail === "sandbox mailbox" ? undefined : await startSmtpTestServer(options.smtp);
   const mailbox = smtp?.mailbox ?? createMailbox();
   const dataDirectory = await mkdtemp(path.join(tmpdir(), "premiumone-harness-"));
-  const environment = readEnvironment({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.url,
-    PORT: "0",
-    DATA_DIR: dataDirectory,
-    ...(smtp === undefined ? {} : { SMTP_URL: smtp.url }),
-    MAIL_FROM: "PremiumOne <no-reply@premiumone.example>",
-    PORTAL_URL: "https://portal.premiumone.example/",
-    PORTAL_API_KEY,
-    AUDIT_CHANNEL_ID: AUDIT_CHANNEL.id,
-    ADMIN_SLACK_USER_IDS: PEOPLE.admin.id,
-    SUPPORT_SLACK_USER_IDS: PEOPLE.support.id,
-    SUPPORT_CONTACT: "soporte@premiumone.example · 55 1234 5678",
-    LOG_LEVEL: "debug",
-    ...options.environment,
-  });
   const logs: TRecordedLog[] = [];
-  const bot = await startBot({
-    environment,
+  const sandboxed = await startSandboxedBot({
+    slack,
+    signingSecret: SIGNING_SECRET,
+    variables: {
+      PORT: "0",
+      DATA_DIR: dataDirectory,
+      ...(smtp === undefined ? {} : { SMTP_URL: smtp.url }),
+      MAIL_FROM: "PremiumOne <no-reply@premiumone.example>",
+      PORTAL_URL: "https://portal.premiumone.example/",
+      PORTAL_API_KEY,
+      SUPPORT_CONTACT: "soporte@premiumone.example · 55 1234 5678",
+      LOG_LEVEL: "debug",
+      ...options.environment,
+    },
     logger: createRecordingLogger(logs),
     database: testDatabase.database,
     bcryptCost: options.bcryptCost ?? 4,
@@ -129,9 +103,7 @@ export async function startSlackHarness(
     ...(smtp === undefined ? { mailbox } : {}),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const baseUrl = `http://127.0.0.1:${bot.port}`;
-  const appUrl = `${baseUrl}/slack/events`;
-  const simulators = new Map<string, TSlackUserSimulator>();
+  const { bot, environment, appUrl, baseUrl } = sandboxed;
   return {
     bot,
     slack,
@@ -143,18 +115,7 @@ export async function startSlackHarness(
     environment,
     appUrl,
     baseUrl,
-    as(slackUserId) {
-      const existing = simulators.get(slackUserId);
-      if (existing !== undefined) return existing;
-      const simulator = createSlackUserSimulator({
-        slack,
-        appUrl,
-        signingSecret: SIGNING_SECRET,
-        userId: slackUserId,
-      });
-      simulators.set(slackUserId, simulator);
-      return simulator;
-    },
+    as: (slackUserId) => sandboxed.as(slackUserId),
     waitForEphemeral(slackUserId, text) {
       return slack.workspace.waitFor(() => {
         const latest = slack.ephemeralFor(slackUserId).at(-1);

@@ -1,19 +1,16 @@
 // Slack for bots running as processes of their own: the sandbox's fake Web API in the test
 // process (the bots reach it through SLACK_API_URL) and simulated people who send any bot — any
-// replica — signed requests over HTTP. The same workspace, people and secrets as the in-process
-// harness (test/support/slack-harness.ts), so steps written for one work for the other.
+// replica — signed requests over HTTP. The same workspace and people (src/sandbox/cast.ts) and secrets as
+// the in-process harness (test/support/slack-harness.ts), so steps written for one work for the other.
+
+import { castWorkspace } from "../../../src/sandbox/cast.ts";
 import { createFakeSlackWebApi, type TFakeSlackWebApi } from "../../../src/sandbox/fake-slack-web-api.ts";
+import { sandboxSlackVariables } from "../../../src/sandbox/sandboxed-bot.ts";
 import {
   createSlackUserSimulator,
   type TSlackUserSimulator,
 } from "../../../src/sandbox/slack-user-simulator.ts";
-import {
-  AUDIT_CHANNEL,
-  BOT_TOKEN,
-  PEOPLE,
-  PORTAL_API_KEY,
-  SIGNING_SECRET,
-} from "../../support/slack-harness.ts";
+import { PORTAL_API_KEY, SIGNING_SECRET } from "../../support/slack-harness.ts";
 
 /** The HMAC key of the password pre-hash for bot processes (≥ 32 characters). */
 export const PASSWORD_PEPPER = "hardening-password-pepper-0123456789abcdef";
@@ -26,12 +23,7 @@ export interface TOutsideSlack {
 }
 
 export async function startOutsideSlack(): Promise<TOutsideSlack> {
-  const slack = await createFakeSlackWebApi({
-    botToken: BOT_TOKEN,
-    botUserId: "U0BOTUSER1",
-    users: Object.values(PEOPLE),
-    channels: [AUDIT_CHANNEL],
-  });
+  const slack = await createFakeSlackWebApi(castWorkspace());
   const simulators = new Map<string, TSlackUserSimulator>();
   return {
     slack,
@@ -67,9 +59,7 @@ export function botProcessEnvironment(options: TBotProcessEnvironmentOptions): R
   return {
     NODE_ENV: "test",
     LOG_LEVEL: "debug",
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: options.slack.url,
+    ...sandboxSlackVariables(options.slack.url, SIGNING_SECRET),
     DATA_DIR: options.dataDirectory,
     ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
     ...(options.smtpUrl === undefined ? {} : { SMTP_URL: options.smtpUrl }),
@@ -77,9 +67,6 @@ export function botProcessEnvironment(options: TBotProcessEnvironmentOptions): R
     PORTAL_URL: "https://portal.premiumone.example/",
     PORTAL_API_KEY,
     PASSWORD_PEPPER,
-    AUDIT_CHANNEL_ID: AUDIT_CHANNEL.id,
-    ADMIN_SLACK_USER_IDS: PEOPLE.admin.id,
-    SUPPORT_SLACK_USER_IDS: PEOPLE.support.id,
     SUPPORT_CONTACT: "soporte@premiumone.example · 55 1234 5678",
   };
 }
