@@ -18,29 +18,35 @@ export function runAuditedChange<T>(
   context: TRequestContext,
   authority: TAuthority,
   work: (transaction: TTransaction, audit: TAuditWriter, now: Date) => Promise<T>,
+  options: {
+    /** After a unique violation (a race the checks inside could not see): the checks again, outside. */
+    readonly recheckAfterUniqueViolation?: () => Promise<unknown>;
+  } = {},
 ): Promise<T> {
   const now = dependencies.clock();
-  return withUniqueViolationsAsFieldErrors(() =>
-    dependencies.database.prisma.$transaction(
-      (transaction) =>
-        work(
-          transaction,
-          (entry) =>
-            recordAuditEvent(
-              transaction,
-              {
-                actor: context.actor,
-                actorRole: authority.auditRole,
-                requestId: context.requestId,
-                result: "success",
-                ...entry,
-              },
-              { occurredAt: now, auditChannelId: dependencies.settings.auditChannelId },
-            ),
-          now,
-        ),
-      // The embedded database is one connection: a waiting transaction queues behind the running one.
-      { maxWait: 10_000, timeout: 20_000 },
-    ),
+  return withUniqueViolationsAsFieldErrors(
+    () =>
+      dependencies.database.prisma.$transaction(
+        (transaction) =>
+          work(
+            transaction,
+            (entry) =>
+              recordAuditEvent(
+                transaction,
+                {
+                  actor: context.actor,
+                  actorRole: authority.auditRole,
+                  requestId: context.requestId,
+                  result: "success",
+                  ...entry,
+                },
+                { occurredAt: now, auditChannelId: dependencies.settings.auditChannelId },
+              ),
+            now,
+          ),
+        // The embedded database is one connection: a waiting transaction queues behind the running one.
+        { maxWait: 10_000, timeout: 20_000 },
+      ),
+    options.recheckAfterUniqueViolation,
   );
 }

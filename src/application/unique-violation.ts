@@ -25,11 +25,22 @@ export function uniqueViolationAsValidationError(error: unknown): ValidationErro
   return ValidationError.single("form", ErrorCode.CONFLICT);
 }
 
-/** Runs work and rethrows a unique violation as the field's ValidationError. */
-export async function withUniqueViolationsAsFieldErrors<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs work and rethrows a unique violation as the field's ValidationError. `recheck`, when given,
+ * runs after a violation, outside the failed transaction: the winner of the race is committed by
+ * then, so the use case's own checks can name every field it holds (in the form's order) instead of
+ * the one column the index happened to try first; if they find nothing, the mapped error stands.
+ */
+export async function withUniqueViolationsAsFieldErrors<T>(
+  work: () => Promise<T>,
+  recheck?: () => Promise<unknown>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw uniqueViolationAsValidationError(error) ?? error;
+    const asFieldError = uniqueViolationAsValidationError(error);
+    if (asFieldError === undefined) throw error;
+    await recheck?.();
+    throw asFieldError;
   }
 }

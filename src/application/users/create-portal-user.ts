@@ -5,7 +5,6 @@
 // The account has no password until the welcome email is sent: the worker makes it then.
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
-import { ErrorCode, type TErrorCode, ValidationError } from "../../domain/errors.ts";
 import { Permission } from "../../domain/roles.ts";
 import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
@@ -24,7 +23,6 @@ import {
   accountColumnsOf,
   checkPortalUserFields,
   requireValidAndAvailable,
-  type TCheckedPortalUserFields,
   type TPortalUserFields,
 } from "./portal-user-input.ts";
 
@@ -48,8 +46,11 @@ export async function createPortalUser(
       ? await slackUserWithEmail(dependencies, options.slackDirectory, checked.fields.email)
       : undefined;
   const locale = dependencies.settings.locale;
-  return namingTakenFieldsAfterARace(dependencies, checked, () =>
-    runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
+  return runAuditedChange(
+    dependencies,
+    context,
+    authority,
+    async (transaction, audit, now) => {
       const valid = await requireValidAndAvailable(transaction, checked);
       // Linked only when no other account holds that person: the email link is a help, never a refusal.
       const linkable =
@@ -78,37 +79,12 @@ export async function createPortalUser(
       });
       await directMessageOwner(transaction, user, "welcome", locale);
       return user;
-    }),
+    },
+    // Two forms for one account at once (a double click, a resent envelope, two replicas): name the
+    // username or email the winner holds, not the Slack person the index may have tried first.
+    { recheckAfterUniqueViolation: () => requireValidAndAvailable(dependencies.database.prisma, checked) },
   );
 }
-
-/**
- * Two forms for one account at once (a double click, a resent envelope, two replicas): the checks
- * of both ran before either row existed, so the database's unique index refused the later one on
- * whichever column it tried first — often the Slack person, which reads as "linked to another
- * account". Once the winner is committed, the same checks name every field it holds, in the form's
- * order (the username first), as for any taken value.
- */
-async function namingTakenFieldsAfterARace<T>(
-  dependencies: TUseCaseDependencies,
-  checked: TCheckedPortalUserFields,
-  create: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await create();
-  } catch (error) {
-    if (!(error instanceof ValidationError) || !error.fieldErrors.some((problem) => TAKEN.has(problem.code)))
-      throw error;
-    await requireValidAndAvailable(dependencies.database.prisma, checked);
-    throw error;
-  }
-}
-
-const TAKEN: ReadonlySet<TErrorCode> = new Set([
-  ErrorCode.USERNAME_TAKEN,
-  ErrorCode.EMAIL_TAKEN,
-  ErrorCode.SLACK_USER_TAKEN,
-]);
 
 /** What Slack gives for an email within a second; a failure or a slow Slack leaves it unlinked. */
 const LOOKUP_BUDGET_MS = 1_000;
