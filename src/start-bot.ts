@@ -11,11 +11,15 @@ import type { Logger } from "./application/ports/logger.ts";
 import { bootstrapRoles } from "./application/roles/bootstrap-roles.ts";
 import type { TEnvironment } from "./config/environment.ts";
 import { checkHealth } from "./http/health.ts";
-import { createHttpServer, sendJson, type TRoute } from "./http/http-server.ts";
+import { createHttpServer, sendJson, type TRequestHandler, type TRoute } from "./http/http-server.ts";
+import { createMetricsRoute } from "./http/metrics-endpoint.ts";
 import { createPortalApiRoutes } from "./http/portal-api/portal-api-routes.ts";
+import { checkReadiness, type TSlackReadiness } from "./http/readiness.ts";
 import { createMailTransport, type TMessageReceiver } from "./infrastructure/email/mail-transport.ts";
+import { createPrometheusMetrics } from "./infrastructure/metrics/prometheus-metrics.ts";
 import { createEmailFailureHooks, createEmailHandlers } from "./infrastructure/outbox/email-handlers.ts";
 import { createOutboxWorker, type OutboxWorker } from "./infrastructure/outbox/outbox-worker.ts";
+import { MIGRATIONS_DIRECTORY, readMigrationsFolder } from "./infrastructure/prisma/migrations-folder.ts";
 import { databaseLocation, openDatabase } from "./infrastructure/prisma/open-database.ts";
 import { createPeriodicTask } from "./infrastructure/scheduling/periodic-task.ts";
 import { createBcryptPasswordHasher } from "./infrastructure/security/password-hasher.ts";
@@ -48,7 +52,14 @@ export interface TStartOptions {
   readonly openingDatabase?: Promise<Database>;
   /** The sandbox's mailbox: every email goes there instead of SMTP_URL or DATA_DIR/mail. */
   readonly mailbox?: TMessageReceiver;
+  /** The sandbox: its page and its stand-in for Slack's Web API, served on the bot's own port. */
+  readonly requestHandlers?: readonly TRequestHandler[];
+  /** The sandbox stands in for Slack: /readyz counts it as connected. */
+  readonly slackIsSandbox?: boolean;
 }
+
+/** How long a stop lets requests in flight be answered, then the outbox's deliveries finish. */
+const STOP_GRACE_MS = { requests: 5_000, outbox: 3_000 } as const;
 
 export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   const { environment, logger } = options;
@@ -64,7 +75,9 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   );
 
   const commonPasswordChecker = createZxcvbnCommonPasswordChecker();
+  const metrics = createPrometheusMetrics({ database });
   const dependencies: TUseCaseDependencies = {
+    metrics,
     database,
     passwordHasher: createBcryptPasswordHasher({
       pepper: environment.PASSWORD_PEPPER,
@@ -152,6 +165,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     pollIntervalMs: options.outboxPollIntervalMs ?? 2_000,
     leaseMs: 120_000,
     auditChannelId: environment.AUDIT_CHANNEL_ID,
+    onDeliveryFailure: metrics.deliveryFailed,
     onPermanentFailure: (message) =>
       logger.error(
         { outboxId: message.id, kind: message.kind, reason: message.reason },
@@ -167,6 +181,12 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     logger: logger.child({ component: "housekeeping" }),
   });
 
+  const slackReadiness = (): TSlackReadiness => {
+    if (slack === undefined) return { state: "not_configured" };
+    if (options.slackIsSandbox === true) return { state: "sandbox" };
+    return { state: "connected" };
+  };
+
   const routes: TRoute[] = [
     {
       method: "GET",
@@ -176,6 +196,23 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
         sendJson(response, health.status, health.body);
       },
     },
+    {
+      method: "GET",
+      path: "/readyz",
+      handler: async (_request, response) => {
+        const readiness = await checkReadiness({
+          database,
+          expectedMigrations: async () =>
+            ((await readMigrationsFolder(MIGRATIONS_DIRECTORY))?.migrations ?? []).map(
+              (migration) => migration.name,
+            ),
+          outboxRunning: () => outboxWorker.isRunning(),
+          slack: slackReadiness,
+        });
+        sendJson(response, readiness.status, readiness.body);
+      },
+    },
+    createMetricsRoute({ metrics, token: environment.METRICS_TOKEN }),
     ...(slack?.route === undefined ? [] : [slack.route]),
     ...createPortalApiRoutes({
       dependencies,
@@ -183,11 +220,15 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       logger: logger.child({ component: "portal-api" }),
     }),
   ];
-  const httpServer = createHttpServer(routes, logger);
+  const httpServer = createHttpServer(routes, logger, {
+    handlers: options.requestHandlers ?? [],
+    observe: metrics.httpAnswered,
+  });
   const port = await httpServer.listen(environment.PORT, options.host);
-  await slack?.start();
+  // Email goes out whatever Slack does: the outbox starts before Slack is reached.
   outboxWorker.start();
   housekeeping.start();
+  await slack?.start();
   logger.info({ port }, "listening");
 
   return {
@@ -196,9 +237,9 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     outboxWorker,
     slack,
     async stop() {
+      await httpServer.close({ graceMs: STOP_GRACE_MS.requests });
       await slack?.stop();
-      await httpServer.close();
-      await outboxWorker.stop();
+      await outboxWorker.stop({ drainMs: STOP_GRACE_MS.outbox });
       await housekeeping.stop();
       await commonPasswordChecker.close();
       mailTransport.close();

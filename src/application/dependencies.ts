@@ -5,6 +5,7 @@ import type { TLocale } from "../i18n/locale.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { Database } from "./ports/database.ts";
 import type { Logger } from "./ports/logger.ts";
+import type { Metrics } from "./ports/metrics.ts";
 import type { PasswordHasher, TemporaryPasswordGenerator } from "./ports/password-hasher.ts";
 import type { SecretSealer } from "./ports/secret-sealer.ts";
 
@@ -27,4 +28,6 @@ export interface TUseCaseDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: TUseCaseSettings;
+  /** The operator's counters (GET /metrics); left out where no one reads them. */
+  readonly metrics?: Metrics;
 }

@@ -119,6 +119,10 @@ export const ZEnvironment = z.object({
   PASSWORD_MIN_LENGTH: integerInRange(15, 128, 15),
   PASSWORD_PEPPER: secret({ minimumLength: 32, what: "a random pepper" }),
   SUPPORT_CONTACT: optionalText,
+  METRICS_TOKEN: secret({ minimumLength: 16, what: "a random token" }),
+  SANDBOX: optionalText
+    .transform((value) => value ?? "auto")
+    .pipe(z.enum(["auto", "on", "off"], { error: "expected auto, on or off" })),
 });
 
 export type TEnvironment = z.infer<typeof ZEnvironment>;
@@ -137,12 +141,36 @@ function crossVariableProblems(source: NodeJS.ProcessEnv): string[] {
       "SLACK_BOT_TOKEN: expected a bot token starting with xoxb- when the other Slack variables are set",
     );
   }
+  const sandboxOn = (source.SANDBOX ?? "").trim() === "on";
+  if (sandboxOn && present("SLACK_BOT_TOKEN")) {
+    problems.push(
+      "SANDBOX: must not be on beside a real SLACK_BOT_TOKEN (the sandbox signs with a secret of its own)",
+    );
+  }
   if ((source.NODE_ENV ?? "").trim() === "production") {
-    for (const name of ["SLACK_BOT_TOKEN", "PORTAL_API_KEY", "PASSWORD_PEPPER", "SMTP_URL", "PORTAL_URL"]) {
+    // The sandbox in production is a deliberate demo install: it needs no Slack token and no SMTP.
+    const required = sandboxOn
+      ? ["PORTAL_API_KEY", "PASSWORD_PEPPER", "PORTAL_URL"]
+      : ["SLACK_BOT_TOKEN", "PORTAL_API_KEY", "PASSWORD_PEPPER", "SMTP_URL", "PORTAL_URL"];
+    for (const name of required) {
       if (!present(name)) problems.push(`${name}: is required when NODE_ENV=production`);
     }
   }
   return problems;
+}
+
+/** The process's variables as they are, for a start that reads them again with its own on top (the sandbox). */
+export function processVariables(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}
+
+/**
+ * Whether `npm start` serves the browser sandbox: `SANDBOX=on`, or left at `auto` with no Slack
+ * token outside production.
+ */
+export function sandboxWanted(environment: TEnvironment): boolean {
+  if (environment.SANDBOX !== "auto") return environment.SANDBOX === "on";
+  return environment.SLACK_BOT_TOKEN === undefined && environment.NODE_ENV !== "production";
 }
 
 export class ConfigurationError extends Error {

@@ -6,6 +6,9 @@ import type { Logger } from "../application/ports/logger.ts";
 
 export type TRouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
+/** Answers the requests it knows (returning true) and leaves the rest (returning false, writing nothing). */
+export type TRequestHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
 export interface TRoute {
   readonly method: string;
   readonly path: string;
@@ -24,12 +27,50 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 export interface THttpServer {
   readonly server: Server;
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Takes no new connection, lets the requests in flight be answered for up to `graceMs` (none by
+   * default), then closes every connection.
+   */
+  close(options?: { readonly graceMs?: number }): Promise<void>;
 }
 
-export function createHttpServer(routes: readonly TRoute[], logger: Logger): THttpServer {
+export interface THttpServerOptions {
+  /** Asked first, in order (the sandbox's page and its stand-in for Slack's Web API). */
+  readonly handlers?: readonly TRequestHandler[];
+  /** Told of every answer once sent: the route's path (or "other"), method, status and seconds. */
+  readonly observe?: (route: string, method: string, status: number, seconds: number) => void;
+}
+
+export function createHttpServer(
+  routes: readonly TRoute[],
+  logger: Logger,
+  options: THttpServerOptions = {},
+): THttpServer {
+  const handlers = options.handlers ?? [];
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const startedAt = performance.now();
+    inFlight += 1;
+    response.once("close", () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+      const known = routes.some((candidate) => candidate.path === path);
+      options.observe?.(
+        known ? path : "other",
+        request.method ?? "GET",
+        response.statusCode,
+        (performance.now() - startedAt) / 1000,
+      );
+    });
+    try {
+      if (handlers.some((handle) => handle(request, response))) return;
+    } catch (error) {
+      logger.error({ err: error, path }, "request failed");
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: "internal_error" });
+      return;
+    }
     const route = routes.find((candidate) => candidate.path === path && candidate.method === request.method);
     if (route === undefined) {
       const known = routes.some((candidate) => candidate.path === path);
@@ -54,10 +95,24 @@ export function createHttpServer(routes: readonly TRoute[], logger: Logger): THt
           resolve((server.address() as AddressInfo).port);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async (closeOptions = {}) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const graceMs = closeOptions.graceMs ?? 0;
+      if (inFlight > 0 && graceMs > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, graceMs);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

@@ -54,7 +54,7 @@ export async function startSandboxedBot(options: TSandboxedBotOptions): Promise<
   const { slack, variables, signingSecret: givenSecret, ...startOptions } = options;
   const signingSecret = givenSecret ?? randomBytes(32).toString("hex");
   const environment = readEnvironment({ ...sandboxSlackVariables(slack.url, signingSecret), ...variables });
-  const bot = await startBot({ ...startOptions, environment });
+  const bot = await startBot({ slackIsSandbox: true, ...startOptions, environment });
   const baseUrl = `http://${options.host ?? "127.0.0.1"}:${bot.port}`;
   const appUrl = `${baseUrl}/slack/events`;
   const simulators = new Map<string, TSlackUserSimulator>();

@@ -100,7 +100,9 @@ export function settleWrongPassword(
   authority: TAuthority,
   options: { userId: string; action: TAuditAction },
 ): Promise<TFailedAttemptOutcome> {
-  return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
+  let lockTaken = false;
+  const outcome = runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
+    lockTaken = false; // a retried transaction decides again
     const lockEnds = new Date(now.getTime() + LOCKOUT_DURATION_MS);
     const [counted] = await transaction.$queryRaw<
       { failed_password_attempts: number; locked_until: Date | null; was_locked: boolean }[]
@@ -141,12 +143,17 @@ export function settleWrongPassword(
         },
       });
       await enqueueLockNotices(transaction, user, dependencies.settings.locale, now);
+      lockTaken = true;
     }
     return {
       locked: user.locked,
       lockedUntil: user.lockedUntil,
       remainingAttempts: Math.max(0, MAXIMUM_FAILED_PASSWORD_ATTEMPTS - counted.failed_password_attempts),
     };
+  });
+  return outcome.then((settled) => {
+    if (lockTaken) dependencies.metrics?.accountLocked();
+    return settled;
   });
 }
 

@@ -2,11 +2,12 @@
 // unknown user get the same answer after the same work; five wrong passwords lock the account.
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
-import { DomainError, ErrorCode } from "../../domain/errors.ts";
+import { DomainError, ErrorCode, type TErrorCode } from "../../domain/errors.ts";
 import { isLocked } from "../../domain/lockout.ts";
 import { normalizeUsername } from "../../domain/portal-user-rules.ts";
 import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
+import type { TLoginOutcome } from "../ports/metrics.ts";
 import { findCredentialAccount } from "./credential-account.ts";
 import { checkPasswordUnderLockout, recordUnknownAccountAttempt } from "./password-attempts.ts";
 import type { TPortalUserDetails } from "./portal-user-details.ts";
@@ -18,6 +19,29 @@ export interface TVerifiedLogin {
 }
 
 export async function verifyLogin(
+  dependencies: TUseCaseDependencies,
+  options: { context: TRequestContext; username: string; password: string },
+): Promise<TVerifiedLogin> {
+  try {
+    const login = await checkLogin(dependencies, options);
+    dependencies.metrics?.loginAnswered("accepted");
+    return login;
+  } catch (error) {
+    const outcome = error instanceof DomainError ? LOGIN_OUTCOMES[error.code] : undefined;
+    if (outcome !== undefined) dependencies.metrics?.loginAnswered(outcome);
+    throw error;
+  }
+}
+
+/** The refusals a login counts under, by the code the person is answered with. */
+const LOGIN_OUTCOMES: Partial<Record<TErrorCode, TLoginOutcome>> = {
+  [ErrorCode.INVALID_CREDENTIALS]: "refused",
+  [ErrorCode.ACCOUNT_LOCKED]: "locked",
+  [ErrorCode.USER_DISABLED]: "disabled",
+  [ErrorCode.TEMPORARY_PASSWORD_EXPIRED]: "expired",
+};
+
+async function checkLogin(
   dependencies: TUseCaseDependencies,
   options: { context: TRequestContext; username: string; password: string },
 ): Promise<TVerifiedLogin> {

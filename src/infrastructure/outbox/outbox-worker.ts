@@ -54,6 +54,8 @@ export interface TOutboxWorkerOptions {
   readonly onPermanentFailure: (message: TFailedOutboxMessage) => void | Promise<void>;
   /** In [0, 1), like Math.random: the backoff's jitter. */
   readonly random?: () => number;
+  /** Told of each failed attempt (the operator's metrics): `permanent` when the message is FAILED. */
+  readonly onDeliveryFailure?: (kind: string, permanent: boolean) => void;
 }
 
 export interface TOutboxBatchResult {
@@ -69,8 +71,14 @@ export interface TOutboxBatchResult {
 export interface OutboxWorker {
   /** Polls until stopped; a full batch is followed at once by the next one. */
   start(): void;
-  /** Stops polling and waits for the batch in progress. */
-  stop(): Promise<void>;
+  /**
+   * Stops polling and waits for the batch in progress, at most `drainMs` (a process being stopped
+   * has seconds, an SMTP timeout minutes): the rows still leased then go back to the queue for
+   * another worker or the next start.
+   */
+  stop(options?: { readonly drainMs?: number }): Promise<void>;
+  /** Polling (started and not stopped). */
+  isRunning(): boolean;
   /** Claims and delivers one batch. */
   runOnce(): Promise<TOutboxBatchResult>;
 }
@@ -186,6 +194,7 @@ export function createOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker 
       return true;
     }, TRANSACTION_OPTIONS);
     if (!recorded) return leaseLost(delivery);
+    options.onDeliveryFailure?.(delivery.kind, true);
     logger.error(
       { outboxMessageId: delivery.id, kind: delivery.kind, attempts: delivery.attempts, reason },
       "outbox message failed for good",
@@ -232,6 +241,7 @@ export function createOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker 
       const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(error, delivery.attempts));
       if (!(await record(row, { status: "PENDING", lastError: reason, nextAttemptAt })))
         return leaseLost(delivery);
+      options.onDeliveryFailure?.(delivery.kind, false);
       logger.warn(
         {
           outboxMessageId: delivery.id,
@@ -308,13 +318,36 @@ export function createOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker 
       logger.info({ workerId, kinds }, "outbox worker started");
       schedule(0);
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       running = false;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      await current;
+      const drainMs = stopOptions.drainMs;
+      let drained = true;
+      if (current !== undefined && drainMs !== undefined) {
+        let timeout: NodeJS.Timeout | undefined;
+        drained = await Promise.race([
+          current.then(() => true),
+          new Promise<boolean>((resolve) => {
+            timeout = setTimeout(() => resolve(false), drainMs);
+          }),
+        ]);
+        clearTimeout(timeout);
+      } else {
+        await current;
+      }
+      if (!drained) {
+        const released = await options.database.prisma.$executeRaw`
+          UPDATE outbox_messages SET leased_until = NULL, leased_by = NULL
+          WHERE leased_by = ${workerId} AND status = 'PENDING'`;
+        logger.warn(
+          { workerId, released, drainMs },
+          "outbox worker stopped mid-batch: its leased rows go back to the queue",
+        );
+      }
       logger.info({ workerId }, "outbox worker stopped");
     },
+    isRunning: () => running,
     runOnce,
   };
 }

@@ -19,11 +19,13 @@ export function requestContextMiddleware(dependencies: TUseCaseDependencies): Mi
     const startedAt = performance.now();
     const requestContext = createRequestContext(body);
     if (requestContext !== undefined) attachRequestContext(context, requestContext);
-    const done = (outcome: "handled" | "duplicate" | "failed") =>
+    const request = slackRequestSummary(body);
+    const done = (outcome: "handled" | "duplicate" | "failed") => {
+      dependencies.metrics?.slackRequestHandled(request.kind, outcome);
       logger.info(
         {
           component: "slack",
-          request: slackRequestSummary(body),
+          request,
           slackUserId: requestContext?.actor.kind === "slack" ? requestContext.actor.slackUserId : undefined,
           outcome,
           durationMs: Math.round(performance.now() - startedAt),
@@ -32,6 +34,7 @@ export function requestContextMiddleware(dependencies: TUseCaseDependencies): Mi
         },
         "slack request",
       );
+    };
     const eventId = (body as { event_id?: unknown }).event_id;
     const claimed = typeof eventId === "string" && eventId !== "";
     if (claimed && !(await claimSlackEvent(dependencies, eventId))) {
