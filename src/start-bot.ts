@@ -70,6 +70,12 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     {
       database: database.kind,
       ...(ownsDatabase && location.kind === "embedded" ? { directory: location.directory } : {}),
+      ...(database.migrationsAtStart === undefined
+        ? {}
+        : {
+            migrationsApplied: database.migrationsAtStart.applied,
+            migrationsAlreadyApplied: database.migrationsAtStart.alreadyApplied,
+          }),
     },
     "database ready",
   );

@@ -1,7 +1,7 @@
 // A stop lets the requests in flight be answered (up to the grace) and takes no new one.
 import { describe, expect, it } from "vitest";
 import { createHttpServer } from "../../src/http/http-server.ts";
-import { silentLogger } from "../support/silent-logger.ts";
+import { createRecordingLogger } from "../support/silent-logger.ts";
 
 describe("the HTTP server's stop", () => {
   it("answers a request in flight, then refuses new connections", async () => {
@@ -16,7 +16,7 @@ describe("the HTTP server's stop", () => {
           },
         },
       ],
-      silentLogger,
+      createRecordingLogger(),
     );
     const port = await server.listen(0, "127.0.0.1");
     const inFlight = fetch(`http://127.0.0.1:${port}/slow`);
@@ -32,7 +32,7 @@ describe("the HTTP server's stop", () => {
   it("closes what is still running once the grace is over", async () => {
     const server = createHttpServer(
       [{ method: "GET", path: "/hang", handler: () => new Promise<void>(() => undefined) }],
-      silentLogger,
+      createRecordingLogger(),
     );
     const port = await server.listen(0, "127.0.0.1");
     const hanging = fetch(`http://127.0.0.1:${port}/hang`).catch((error: unknown) => error);

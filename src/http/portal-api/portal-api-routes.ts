@@ -1,6 +1,5 @@
 // The portal API's routes, ready for createHttpServer: the login, the password change and the
 // OpenAPI document. The composition root adds them to the server's routes.
-import { randomUUID } from "node:crypto";
 import type { TUseCaseDependencies } from "../../application/dependencies.ts";
 import type { Logger } from "../../application/ports/logger.ts";
 import { sendJson } from "../http-server.ts";
@@ -9,7 +8,12 @@ import { changePasswordEndpoint } from "./change-password-endpoint.ts";
 import { loginEndpoint } from "./login-endpoint.ts";
 import { openApiDocument } from "./openapi-document.ts";
 import { PortalApiPath } from "./portal-api-paths.ts";
-import { portalEndpointRoute, type TPortalApiGuards, type TPortalApiRoute } from "./portal-endpoint.ts";
+import {
+  portalEndpointRoute,
+  requestIdOf,
+  type TPortalApiGuards,
+  type TPortalApiRoute,
+} from "./portal-endpoint.ts";
 import { createRateLimiter, type TRateLimit } from "./rate-limiter.ts";
 
 export const MAXIMUM_BODY_BYTES = 16 * 1024;
@@ -54,8 +58,8 @@ export function createPortalApiRoutes(options: TPortalApiOptions): TPortalApiRou
       method: "GET",
       path: PortalApiPath.OPENAPI_DOCUMENT,
       errors: [],
-      handler: (_request, response) => {
-        response.setHeader("x-request-id", randomUUID());
+      handler: (request, response) => {
+        response.setHeader("x-request-id", requestIdOf(request));
         sendJson(response, 200, openApiDocument);
       },
     },

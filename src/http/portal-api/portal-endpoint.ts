@@ -107,7 +107,7 @@ export function portalEndpointRoute<TBody, TError extends TPortalApiError>(
     path: endpoint.path,
     errors: [...new Set([...COMMON_ERRORS, ...endpoint.errors])],
     async handler(request, response) {
-      const requestId = randomUUID();
+      const requestId = requestIdOf(request);
       const startedAt = performance.now();
       let reply: TPortalApiReply;
       try {
@@ -141,4 +141,10 @@ export function portalEndpointRoute<TBody, TError extends TPortalApiError>(
       );
     },
   };
+}
+
+/** The caller's `x-request-id` when it is a plain token that fits the audit column, else a new one. */
+export function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers["x-request-id"];
+  return typeof given === "string" && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
 }

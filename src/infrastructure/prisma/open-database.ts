@@ -21,6 +21,8 @@ export interface Database {
   /** The embedded database's folder as a tarball (backups); absent for PostgreSQL (pg_dump). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
+  /** What the start applied (the migrations that were missing) and how many were there already. */
+  readonly migrationsAtStart?: { readonly applied: readonly string[]; readonly alreadyApplied: number };
 }
 
 export type TDatabaseLocation =
@@ -47,7 +49,10 @@ export async function openDatabase(
       : await openEmbedded(location.directory, location.initialContents);
   if (options.migrate ?? true) {
     try {
-      await database.withSql((session) => migrateAtStart(session, MIGRATIONS_DIRECTORY));
+      const migrationsAtStart = await database.withSql((session) =>
+        migrateAtStart(session, MIGRATIONS_DIRECTORY),
+      );
+      return { ...database, migrationsAtStart };
     } catch (error) {
       await database.close();
       throw error;

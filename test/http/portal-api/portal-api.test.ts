@@ -198,6 +198,25 @@ describe(`portal API over HTTP (${testDatabaseKind} database)`, () => {
     expect(failed?.requestId).toBe(wrong.headers["x-request-id"]);
   });
 
+  it("keeps the portal's own x-request-id (answer, audit row and log line) and replaces one it cannot store", async () => {
+    const { username } = await newAccount();
+    const given = "portal-req-7f3a9c";
+    const answer = await login(username, "not the password at all", { headers: { "x-request-id": given } });
+    expect(answer.headers["x-request-id"]).toBe(given);
+    const failed = await testDatabase.database.prisma.auditEvent.findFirst({
+      where: { action: "user.login_failed", targetLabel: username },
+    });
+    expect(failed?.requestId).toBe(given);
+    const unusable = await login(username, "not the password at all", {
+      headers: { "x-request-id": `${"x".repeat(65)}` },
+    });
+    expect(unusable.headers["x-request-id"]).toMatch(UUID);
+    const injected = await login(username, "not the password at all", {
+      headers: { "x-request-id": "id with spaces\tand tabs" },
+    });
+    expect(injected.headers["x-request-id"]).toMatch(UUID);
+  });
+
   it("locks the account after five wrong passwords, even against the right one", async () => {
     const { username, temporaryPassword } = await newAccount();
     for (let attempt = 1; attempt <= 4; attempt += 1) {
