@@ -41,10 +41,13 @@ export async function createPortalUser(
     target: { type: "portal_user", label: options.fields.username },
   });
   const checked = checkPortalUserFields(options.fields);
-  const foundByEmail =
-    checked.fields.slackUserId === null && !checked.problems.some((problem) => problem.field === "email")
-      ? await slackUserWithEmail(dependencies, options.slackDirectory, checked.fields.email)
-      : undefined;
+  const looksUpByEmail = checked.fields.slackUserId === null && options.slackDirectory !== undefined;
+  // A form the checks refuse (a taken username, a bad field) is answered before any call to Slack,
+  // whose lookup may take up to a second. The transaction checks again; this read spares the lookup.
+  if (looksUpByEmail) await requireValidAndAvailable(dependencies.database.prisma, checked);
+  const foundByEmail = looksUpByEmail
+    ? await slackUserWithEmail(dependencies, options.slackDirectory, checked.fields.email)
+    : undefined;
   const locale = dependencies.settings.locale;
   return runAuditedChange(
     dependencies,
