@@ -29,6 +29,7 @@ import { createZxcvbnCommonPasswordChecker } from "./infrastructure/security/zxc
 import { createSlackApp, type TSlackApp } from "./slack/create-slack-app.ts";
 import { createSlackDeliveryClient } from "./slack/delivery/slack-delivery-client.ts";
 import { createSlackOutboxHandlers } from "./slack/delivery/slack-outbox-handlers.ts";
+import { createSlackConnection, SlackCredentialsRefused } from "./slack/slack-connection.ts";
 
 export interface TRunningBot {
   readonly port: number;
@@ -54,8 +55,13 @@ export interface TStartOptions {
   readonly mailbox?: TMessageReceiver;
   /** The sandbox: its page and its stand-in for Slack's Web API, served on the bot's own port. */
   readonly requestHandlers?: readonly TRequestHandler[];
-  /** The sandbox stands in for Slack: /readyz counts it as connected. */
+  /** The sandbox stands in for Slack: /readyz says so. */
   readonly slackIsSandbox?: boolean;
+  /**
+   * Slack refused a token after the start (it was unreachable when the bot started): main.ts exits 2.
+   * A refusal during the start rejects startBot itself.
+   */
+  readonly onSlackRefused?: (error: SlackCredentialsRefused) => void;
 }
 
 /** How long a stop lets requests in flight be answered, then the outbox's deliveries finish. */
@@ -128,6 +134,14 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
             supportContact: environment.SUPPORT_CONTACT,
           },
         );
+  const slackConnection =
+    slack === undefined
+      ? undefined
+      : createSlackConnection({
+          client: slack.app.client,
+          appToken: environment.SLACK_APP_TOKEN,
+          logger: logger.child({ component: "slack" }),
+        });
   if (slack === undefined) {
     logger.warn(
       {},
@@ -188,9 +202,18 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   });
 
   const slackReadiness = (): TSlackReadiness => {
-    if (slack === undefined) return { state: "not_configured" };
-    if (options.slackIsSandbox === true) return { state: "sandbox" };
-    return { state: "connected" };
+    const connection = slackConnection?.current();
+    if (connection === undefined) return { state: "not_configured" };
+    switch (connection.state) {
+      case "connected":
+        return { state: options.slackIsSandbox === true ? "sandbox" : "connected" };
+      case "unreachable":
+        return { state: "unreachable", detail: connection.lastError };
+      case "refused":
+        return { state: "refused", detail: `${connection.variable}: ${connection.error}` };
+      default:
+        return { state: "checking" };
+    }
   };
 
   const routes: TRoute[] = [
@@ -234,7 +257,34 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   // Email goes out whatever Slack does: the outbox starts before Slack is reached.
   outboxWorker.start();
   housekeeping.start();
-  await slack?.start();
+  if (slack !== undefined && slackConnection !== undefined) {
+    try {
+      const first = await slackConnection.firstAttempt();
+      if (first.state === "connected") await slack.start();
+      // Unreachable: the bot serves (the portal API, the outbox) and /readyz says 503 until Slack answers.
+      else
+        slackConnection
+          .check()
+          .then(() => slack.start())
+          .then(
+            () => logger.info({ component: "slack" }, "Slack reached: the Slack surface is on"),
+            (error: unknown) => {
+              if (error instanceof SlackCredentialsRefused) options.onSlackRefused?.(error);
+              else logger.error({ component: "slack", err: error }, "the Slack app did not start");
+            },
+          );
+    } catch (error) {
+      // Refused credentials: nothing is left running behind the failed start.
+      slackConnection.stop();
+      await httpServer.close();
+      await outboxWorker.stop();
+      await housekeeping.stop();
+      await commonPasswordChecker.close();
+      mailTransport.close();
+      if (ownsDatabase) await database.close();
+      throw error;
+    }
+  }
   logger.info({ port }, "listening");
 
   return {
@@ -244,6 +294,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     slack,
     async stop() {
       await httpServer.close({ graceMs: STOP_GRACE_MS.requests });
+      slackConnection?.stop();
       await slack?.stop();
       await outboxWorker.stop({ drainMs: STOP_GRACE_MS.outbox });
       await housekeeping.stop();

@@ -10,6 +10,7 @@ export type TSlackReadiness =
   | { readonly state: "sandbox" }
   | { readonly state: "checking" }
   | { readonly state: "unreachable"; readonly detail: string }
+  | { readonly state: "refused"; readonly detail: string }
   | { readonly state: "not_configured" };
 
 export interface TReadinessParts {
@@ -37,7 +38,10 @@ export async function checkReadiness(parts: TReadinessParts): Promise<TReadiness
     database,
     migrations,
     outbox: parts.outboxRunning() ? "running" : "stopped",
-    slack: slack.state === "unreachable" ? `unreachable: ${slack.detail}` : slack.state,
+    slack:
+      slack.state === "unreachable" || slack.state === "refused"
+        ? `${slack.state}: ${slack.detail}`
+        : slack.state,
   };
   const healthy: Record<keyof typeof checks, boolean> = {
     database: database === "ok",

@@ -3,6 +3,7 @@
 // `<url><method>`, given to Bolt as `clientOptions.slackApiUrl`; the response_urls at `/response/<id>`),
 // plus the powers only tests have: the next call of a method made to fail (rate limit, Slack error),
 // the whole service taken offline, and waiting for a call the app makes after it acknowledged.
+// With `socketMode`, Slack's Socket Mode WebSocket server too (socket-mode/), on the same workspace.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TSlackMessage, TSlackView, TTimelineEntry, TWebApiCall } from "./slack-records.ts";
@@ -12,8 +13,12 @@ import {
   type TSlackWorkspace,
   type TSlackWorkspaceOptions,
 } from "./slack-workspace.ts";
+import { startSocketModeServer, type TSocketModeServer } from "./socket-mode/socket-mode-server.ts";
 
-export type TFakeSlackWebApiOptions = TSlackWorkspaceOptions;
+export interface TFakeSlackWebApiOptions extends TSlackWorkspaceOptions {
+  /** Socket Mode on: apps.connections.open takes this app-level token and hands out the server's URLs. */
+  readonly socketMode?: { readonly appToken: string };
+}
 
 /** What the next call of a method gets instead of its answer. */
 export type TInjectedFailure =
@@ -41,6 +46,8 @@ export interface TFakeSlackWebApi {
   /** `http://127.0.0.1:<port>`. */
   readonly origin: string;
   readonly workspace: TSlackWorkspace;
+  /** Slack's Socket Mode server, when the options turned it on. */
+  readonly socketMode: TSocketModeServer | undefined;
 
   messagesIn(channelOrUserId: string): readonly TSlackMessage[];
   ephemeralFor(userId: string): readonly TSlackMessage[];
@@ -67,13 +74,19 @@ function injectedAnswer(failure: TInjectedFailure): TInterceptedAnswer {
 }
 
 export async function createFakeSlackWebApi(options: TFakeSlackWebApiOptions): Promise<TFakeSlackWebApi> {
-  const workspace = createSlackWorkspace(options);
+  const { socketMode: socketModeOptions, ...workspaceOptions } = options;
+  const workspace = createSlackWorkspace(workspaceOptions);
+  const socketMode =
+    socketModeOptions === undefined
+      ? undefined
+      : await startSocketModeServer({ workspace, appToken: socketModeOptions.appToken });
   const failures = new Map<string, TInjectedFailure[]>();
   let offlineMode: TOfflineMode | undefined;
   let closed = false;
 
   const handler = createSlackRequestHandler({
     workspace,
+    ...(socketMode === undefined ? {} : { socketMode }),
     interceptWebApiCall(method) {
       const failure = failures.get(method)?.shift();
       return failure === undefined ? undefined : injectedAnswer(failure);
@@ -110,6 +123,7 @@ export async function createFakeSlackWebApi(options: TFakeSlackWebApiOptions): P
     url: handler.servedAt(origin),
     origin,
     workspace,
+    socketMode,
     messagesIn: (channelOrUserId) => workspace.messagesIn(channelOrUserId),
     ephemeralFor: (userId) => workspace.ephemeralFor(userId),
     openViewsOf: (userId) => workspace.openViewsOf(userId),
@@ -147,6 +161,7 @@ export async function createFakeSlackWebApi(options: TFakeSlackWebApiOptions): P
     async close() {
       if (closed) return;
       closed = true;
+      await socketMode?.close();
       if (offlineMode !== "refuse_connections") await stopListening();
     },
   };

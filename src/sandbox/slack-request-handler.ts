@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isJsonObject, parseJson, type TJsonObject, type TJsonValue } from "./json.ts";
 import { answerResponseUrlPost } from "./response-url-posts.ts";
 import type { TSlackWorkspace } from "./slack-workspace.ts";
-import { answerWebApiCall } from "./web-api-methods.ts";
+import { answerWebApiCall, type TSocketModeGateway } from "./web-api-methods.ts";
 
 /** An answer given instead of the method's own (a test's injected failure). */
 export interface TInterceptedAnswer {
@@ -21,6 +21,8 @@ export interface TSlackRequestHandlerOptions {
   readonly pathPrefix?: string;
   /** Asked before each Web API call is answered; an answer it returns is sent instead. */
   readonly interceptWebApiCall?: (method: string) => TInterceptedAnswer | undefined;
+  /** Socket Mode on: apps.connections.open answers with its WebSocket URLs. */
+  readonly socketMode?: TSocketModeGateway;
 }
 
 export interface TSlackRequestHandler {
@@ -138,7 +140,10 @@ export function createSlackRequestHandler(options: TSlackRequestHandlerOptions):
     // Slack takes the token from the Authorization header, or from a form field; never from a JSON body.
     const bodyToken = parsed.isJson ? undefined : parsed.arguments.token;
     const token = bearerToken(request) ?? (typeof bodyToken === "string" ? bodyToken : undefined);
-    answer(200, answerWebApiCall(workspace, { method, arguments: parsed.arguments, token }));
+    answer(
+      200,
+      answerWebApiCall(workspace, { method, arguments: parsed.arguments, token }, options.socketMode),
+    );
   }
 
   async function handleResponseUrl(

@@ -19,6 +19,14 @@ export interface TWebApiRequest {
 
 type TMethodHandler = (workspace: TSlackWorkspace, args: TJsonObject) => TJsonObject;
 
+/** Socket Mode as the Web API meets it: the app-level token it takes and a WebSocket URL per connection. */
+export interface TSocketModeGateway {
+  /** The app-level token (`xapp-…`) apps.connections.open is called with. */
+  readonly appToken: string;
+  /** A `ws://…` URL the app can open one connection with. */
+  openConnection(): string;
+}
+
 function failure(error: string, messages?: readonly string[]): TJsonObject {
   const body: TJsonObject = { ok: false, error };
   if (messages !== undefined && messages.length > 0) body.response_metadata = { messages: [...messages] };
@@ -307,12 +315,42 @@ const METHODS: Readonly<Record<string, TMethodHandler>> = {
   },
 };
 
-/** Slack's answer to one Web API call: always a JSON object with `ok`, and `error` when not ok. */
-export function answerWebApiCall(workspace: TSlackWorkspace, request: TWebApiRequest): TJsonObject {
-  const handler = METHODS[request.method];
+/** The methods called with the app-level token instead of the bot token. */
+const APP_LEVEL_METHODS: Readonly<Record<string, (socketMode: TSocketModeGateway) => TJsonObject>> = {
+  "apps.connections.open": (socketMode) => ({ ok: true, url: socketMode.openConnection() }),
+};
+
+function answerAppLevelCall(
+  workspace: TSlackWorkspace,
+  request: TWebApiRequest,
+  socketMode: TSocketModeGateway | undefined,
+): TJsonObject {
+  const handler = APP_LEVEL_METHODS[request.method];
+  if (handler === undefined) return failure("unknown_method");
+  if (request.token === undefined || request.token === "") return failure("not_authed");
+  if (request.token === workspace.botToken) return failure("not_allowed_token_type");
+  // Without Socket Mode the sandbox's app holds no app-level token: any one is unknown.
+  if (socketMode === undefined || request.token !== socketMode.appToken) return failure("invalid_auth");
+  return handler(socketMode);
+}
+
+/**
+ * Slack's answer to one Web API call: always a JSON object with `ok`, and `error` when not ok.
+ * `socketMode`, when the workspace's app has it on, answers apps.connections.open.
+ */
+export function answerWebApiCall(
+  workspace: TSlackWorkspace,
+  request: TWebApiRequest,
+  socketMode?: TSocketModeGateway,
+): TJsonObject {
   // hasOwn: "toString" and friends are not Web API methods.
+  if (Object.hasOwn(APP_LEVEL_METHODS, request.method))
+    return answerAppLevelCall(workspace, request, socketMode);
+  const handler = METHODS[request.method];
   if (handler === undefined || !Object.hasOwn(METHODS, request.method)) return failure("unknown_method");
   if (request.token === undefined || request.token === "") return failure("not_authed");
+  if (socketMode !== undefined && request.token === socketMode.appToken)
+    return failure("not_allowed_token_type");
   if (request.token !== workspace.botToken) return failure("invalid_auth");
   return handler(workspace, request.arguments);
 }

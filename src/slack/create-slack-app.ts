@@ -27,7 +27,8 @@ export function createSlackApp(
   environment: TEnvironment & { SLACK_BOT_TOKEN: string },
   dependencies: TSlackFeatureDependencies,
 ): TSlackApp {
-  const logger = boltLogger(dependencies.logger.child({ component: "slack" }));
+  // Bolt names its own component on each line (bolt-app, web-api:WebClient…): one component key a line.
+  const logger = boltLogger(dependencies.logger);
   const clientOptions =
     environment.SLACK_API_URL === undefined
       ? {}
@@ -49,11 +50,17 @@ export function createSlackApp(
     clientOptions,
     // The error handler gets the request's context: its line names the request id.
     extendedErrorHandler: true,
+    // No auth.test from the constructor: with a wrong token its rejection went unhandled (a stack
+    // trace, exit 1). start() runs it through init(), after slack-connection.ts checked the tokens.
+    deferInitialization: true,
     ...(receiver === undefined
       ? {
           socketMode: true,
           appToken: environment.SLACK_APP_TOKEN,
           signingSecret: environment.SLACK_SIGNING_SECRET,
+          // A copy: the Socket Mode client writes its 100-retry policy into the options it is given,
+          // which would otherwise be the listeners' clients' too.
+          installerOptions: { clientOptions: { ...clientOptions } },
         }
       : { receiver }),
   });
@@ -93,6 +100,8 @@ export function createSlackApp(
             },
           },
     start: async () => {
+      // auth.test once (deferInitialization), its bot ids kept for every request; then the socket.
+      await app.init();
       if (socketMode) await app.start();
     },
     stop: async () => {

@@ -1,0 +1,178 @@
+// The two panes that are the sandbox's, not Slack's: the inbox (every email the bot sent, readable,
+// the temporary password selectable text) and the developer panel (the workspace's timeline, latest
+// first, Slack's refusals highlighted with what went wrong and why).
+import { clear, fill, formatTime, h, uniqueId } from "./dom.js";
+
+/**
+ * @param {HTMLElement} pane
+ * @param {{ words: Record<string, string>, locale: string, emails: any[], selected: number | undefined, select: (sequence: number) => void }} options
+ */
+export function renderInbox(pane, { words, locale, emails, selected, select }) {
+  const headingId = uniqueId("inbox-title");
+  const newestFirst = [...emails].reverse();
+  const chosen = newestFirst.find((email) => email.sequence === selected);
+  const list = h("ul", { class: "email-list", "aria-label": words["inbox.list_label"] });
+  for (const email of newestFirst) {
+    const current = email.sequence === chosen?.sequence;
+    list.append(
+      h(
+        "li",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            class: `email-item${current ? " current" : ""}`,
+            "aria-current": current ? "true" : undefined,
+            dataset: { sequence: String(email.sequence), focusKey: `email-${email.sequence}` },
+            on: { click: () => select(email.sequence) },
+          },
+          h("span", { class: "email-subject", text: email.subject || words["inbox.no_subject"] }),
+          h("span", {
+            class: "email-meta",
+            text: `${email.to.join(", ")} · ${formatTime(Date.parse(email.date), locale, true)}`,
+          }),
+        ),
+      ),
+    );
+  }
+  let reader;
+  if (chosen === undefined)
+    reader = h("p", {
+      class: "empty",
+      text: emails.length === 0 ? words["inbox.empty"] : words["inbox.pick"],
+    });
+  else {
+    const subjectId = uniqueId("email-subject");
+    reader = h(
+      "article",
+      { class: "email-reader", "aria-labelledby": subjectId },
+      h("h2", { id: subjectId, class: "email-title", text: chosen.subject || words["inbox.no_subject"] }),
+      h(
+        "dl",
+        { class: "email-headers" },
+        h("dt", { text: words["inbox.from"] }),
+        h("dd", { text: chosen.from }),
+        h("dt", { text: words["inbox.to"] }),
+        h("dd", { text: chosen.to.join(", ") }),
+        h("dt", { text: words["inbox.date"] }),
+        h(
+          "dd",
+          {},
+          h("time", { datetime: chosen.date, text: formatTime(Date.parse(chosen.date), locale, true) }),
+        ),
+      ),
+      h("pre", {
+        class: "email-text",
+        "aria-label": words["inbox.body_label"],
+        tabindex: "0",
+        text: chosen.text,
+      }),
+    );
+  }
+  clear(pane).append(
+    h(
+      "header",
+      { class: "pane-header" },
+      h("h1", { id: headingId, class: "pane-title", tabindex: "-1", text: words["inbox.title"] }),
+      h("p", { class: "pane-subtitle", text: words["inbox.intro"] }),
+    ),
+    h(
+      "div",
+      { class: "inbox" },
+      emails.length === 0 ? h("p", { class: "empty", text: words["inbox.empty"] }) : list,
+      emails.length === 0 ? null : reader,
+    ),
+  );
+}
+
+function json(value) {
+  return JSON.stringify(value, null, 2);
+}
+
+/**
+ * @param {HTMLElement} pane
+ * @param {{ words: Record<string, string>, locale: string, timeline: any[], onlyProblems: boolean, setOnlyProblems: (only: boolean) => void, nameOf: (id: string) => string }} options
+ */
+export function renderDeveloper(pane, { words, locale, timeline, onlyProblems, setOnlyProblems, nameOf }) {
+  const openDetails = new Set(
+    [...pane.querySelectorAll("details[open]")].map((details) => details.dataset.sequence),
+  );
+  const filterId = uniqueId("only-problems");
+  const filter = h("input", {
+    type: "checkbox",
+    id: filterId,
+    checked: onlyProblems,
+    dataset: { focusKey: "only-problems" },
+  });
+  filter.addEventListener("change", () => setOnlyProblems(filter.checked));
+  const entries = [...timeline].reverse().filter((entry) => !onlyProblems || entry.problem !== null);
+  const list = h("ol", { class: "timeline", "aria-label": words["developer.list_label"] });
+  for (const entry of entries) {
+    const problem = entry.problem;
+    const kind = words[`developer.kind.${entry.kind}`] ?? entry.kind;
+    list.append(
+      h(
+        "li",
+        {
+          class: `timeline-entry${problem ? " problem" : ""}`,
+          dataset: { sequence: String(entry.sequence) },
+        },
+        h(
+          "div",
+          { class: "timeline-line" },
+          h("span", { class: "timeline-sequence", text: `#${entry.sequence}` }),
+          h("time", { text: formatTime(entry.at, locale) }),
+          h("span", { class: "timeline-kind", text: kind }),
+          h("code", { class: "timeline-name", text: entry.name }),
+          entry.userId
+            ? h("span", {
+                class: "timeline-person",
+                text: fill(words["developer.person"], { name: nameOf(entry.userId) }),
+              })
+            : null,
+          h("span", {
+            class: "timeline-status",
+            text: fill(words["developer.status"], { status: entry.status }),
+          }),
+          problem
+            ? h("strong", {
+                class: "timeline-refused",
+                text: `${words["developer.refused"]}: ${problem.code}`,
+              })
+            : null,
+        ),
+        problem ? h("p", { class: "timeline-problem", text: problem.explanation }) : null,
+        problem && problem.details.length > 0
+          ? h(
+              "ul",
+              { class: "timeline-details" },
+              ...problem.details.map((detail) => h("li", {}, h("code", { text: detail }))),
+            )
+          : null,
+        h(
+          "details",
+          { dataset: { sequence: String(entry.sequence) }, open: openDetails.has(String(entry.sequence)) },
+          h("summary", {
+            text: words["developer.details"],
+            dataset: { focusKey: `details-${entry.sequence}` },
+          }),
+          h("h3", { class: "timeline-part", text: words["developer.request"] }),
+          h("pre", { class: "json", text: json(entry.request) }),
+          h("h3", { class: "timeline-part", text: words["developer.response"] }),
+          h("pre", { class: "json", text: json(entry.response) }),
+        ),
+      ),
+    );
+  }
+  clear(pane).append(
+    h(
+      "header",
+      { class: "pane-header" },
+      h("h1", { class: "pane-title", tabindex: "-1", text: words["developer.title"] }),
+      h("p", { class: "pane-subtitle", text: words["developer.intro"] }),
+      h("label", { class: "filter-toggle", for: filterId }, filter, " ", words["developer.only_problems"]),
+    ),
+    entries.length === 0 ? h("p", { class: "empty", text: words["developer.empty"] }) : list,
+  );
+}
