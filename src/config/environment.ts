@@ -128,7 +128,7 @@ export const ZEnvironment = z.object({
 export type TEnvironment = z.infer<typeof ZEnvironment>;
 
 /** Rules between variables, checked on what is present, so that they are listed with every other problem. */
-function crossVariableProblems(source: NodeJS.ProcessEnv): string[] {
+function crossVariableProblems(source: NodeJS.ProcessEnv, sandboxed: boolean): string[] {
   const present = (name: string) => (source[name] ?? "").trim() !== "";
   const problems: string[] = [];
   if (present("SLACK_BOT_TOKEN") && !present("SLACK_SIGNING_SECRET") && !present("SLACK_APP_TOKEN")) {
@@ -141,8 +141,8 @@ function crossVariableProblems(source: NodeJS.ProcessEnv): string[] {
       "SLACK_BOT_TOKEN: expected a bot token starting with xoxb- when the other Slack variables are set",
     );
   }
-  const sandboxOn = (source.SANDBOX ?? "").trim() === "on";
-  if (sandboxOn && present("SLACK_BOT_TOKEN")) {
+  const sandboxOn = sandboxed || (source.SANDBOX ?? "").trim() === "on";
+  if (!sandboxed && sandboxOn && present("SLACK_BOT_TOKEN")) {
     problems.push(
       "SANDBOX: must not be on beside a real SLACK_BOT_TOKEN (the sandbox signs with a secret of its own)",
     );
@@ -180,8 +180,15 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** Reads and checks the environment; throws ConfigurationError listing every problem. */
-export function readEnvironment(source: NodeJS.ProcessEnv = process.env): TEnvironment {
+/**
+ * Reads and checks the environment; throws ConfigurationError listing every problem. `sandboxed`:
+ * the environment of the bot inside the sandbox, whose Slack variables are the stand-in's and whose
+ * mail goes to the sandbox's inbox (no SMTP_URL needed in production).
+ */
+export function readEnvironment(
+  source: NodeJS.ProcessEnv = process.env,
+  options: { readonly sandboxed?: boolean } = {},
+): TEnvironment {
   const result = ZEnvironment.safeParse(source);
   const problems = result.success
     ? []
@@ -190,7 +197,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): TEnvir
         // zod's own wording for a wrong type never includes the value; custom messages never do.
         return `${variable}: ${issue.message}`;
       });
-  problems.push(...crossVariableProblems(source));
+  problems.push(...crossVariableProblems(source, options.sandboxed === true));
   if (result.success && problems.length === 0) return result.data;
   throw new ConfigurationError([...new Set(problems)]);
 }

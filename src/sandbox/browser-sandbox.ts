@@ -18,8 +18,12 @@ import { createSlackWorkspace } from "./slack-workspace.ts";
 /** Where the stand-in for Slack's Web API and response_urls are served on the bot's port. */
 export const SANDBOX_SLACK_PATH = "/sandbox/slack";
 
-/** The variables a real install sets for its Slack workspace: the sandbox's own take their place. */
-const REAL_SLACK_VARIABLES = [
+/**
+ * Set aside: what a real install sets for its Slack workspace (the sandbox's own take their place),
+ * and SANDBOX itself, which chose this start and means nothing to the bot inside it.
+ */
+const SET_ASIDE_VARIABLES = [
+  "SANDBOX",
   "SLACK_BOT_TOKEN",
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
@@ -66,7 +70,7 @@ export async function startBrowserSandbox(options: TBrowserSandboxOptions): Prom
 
   const variables: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.variables)) {
-    if (value !== undefined && !(REAL_SLACK_VARIABLES as readonly string[]).includes(name))
+    if (value !== undefined && !(SET_ASIDE_VARIABLES as readonly string[]).includes(name))
       variables[name] = value;
   }
   const sandboxedBot = await startSandboxedBot({

@@ -53,7 +53,10 @@ export function sandboxSlackVariables(slackApiUrl: string, signingSecret: string
 export async function startSandboxedBot(options: TSandboxedBotOptions): Promise<TSandboxedBot> {
   const { slack, variables, signingSecret: givenSecret, ...startOptions } = options;
   const signingSecret = givenSecret ?? randomBytes(32).toString("hex");
-  const environment = readEnvironment({ ...sandboxSlackVariables(slack.url, signingSecret), ...variables });
+  const environment = readEnvironment(
+    { ...sandboxSlackVariables(slack.url, signingSecret), ...variables },
+    { sandboxed: true },
+  );
   const bot = await startBot({ slackIsSandbox: true, ...startOptions, environment });
   const baseUrl = `http://${options.host ?? "127.0.0.1"}:${bot.port}`;
   const appUrl = `${baseUrl}/slack/events`;

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, readEnvironment } from "../../src/config/environment.ts";
+import { ConfigurationError, readEnvironment, sandboxWanted } from "../../src/config/environment.ts";
 
 const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
@@ -92,6 +92,35 @@ describe("environment", () => {
       "SMTP_URL",
       "PORTAL_URL",
     ]);
+  });
+
+  it("runs the sandbox in production only when asked for by name, needing no Slack token or SMTP", () => {
+    expect(
+      problemsOf({ NODE_ENV: "production", SANDBOX: "on" }).map((problem) => problem.split(":")[0]),
+    ).toEqual(["PORTAL_API_KEY", "PASSWORD_PEPPER", "PORTAL_URL"]);
+    expect(sandboxWanted(readEnvironment({}))).toBe(true);
+    expect(sandboxWanted(readEnvironment({ SANDBOX: "off" }))).toBe(false);
+    expect(
+      sandboxWanted(
+        readEnvironment({
+          SLACK_BOT_TOKEN: "xoxb-0123456789-abcdefghij",
+          SLACK_SIGNING_SECRET: "0123456789abcdef",
+        }),
+      ),
+    ).toBe(false);
+  });
+
+  it("refuses the sandbox beside a real Slack token", () => {
+    expect(
+      problemsOf({
+        SANDBOX: "on",
+        SLACK_BOT_TOKEN: "xoxb-0123456789-abcdefghij",
+        SLACK_SIGNING_SECRET: "0123456789abcdef",
+      }),
+    ).toEqual([
+      "SANDBOX: must not be on beside a real SLACK_BOT_TOKEN (the sandbox signs with a secret of its own)",
+    ]);
+    expect(problemsOf({ SANDBOX: "maybe" })).toEqual(["SANDBOX: expected auto, on or off"]);
   });
 
   it("stops the process with a non-zero exit naming each bad variable", () => {

@@ -34,7 +34,8 @@ export function startModuleWorker<TRequest, TAnswer>(
     if (worker !== undefined) return worker;
     const url = moduleUrl.href;
     const code = url.endsWith(".ts")
-      ? `import("tsx/esm/api").then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url)}))`
+      ? // tsx resolved here, not in the worker: an eval worker resolves bare names from the working folder.
+        `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url)}))`
       : `import(${JSON.stringify(url)})`;
     const started = new Worker(code, { eval: true });
     if (options.keepAlive !== true) started.unref();
