@@ -107,7 +107,7 @@ describeWithChromium(
 
       await dialog.getByRole("button", { name: "Guardar" }).click();
       const places = dialog.getByRole("group", { name: "Lugares de expedición" });
-      await containsText(places, "Please complete this required field.");
+      await containsText(places, "Completa este campo obligatorio.");
       await screenshot("02-create-user-field-error");
       await places.getByRole("checkbox", { name: /Sucursal Centro Histórico/ }).check();
       await dialog.getByRole("button", { name: "Guardar" }).press("Enter");

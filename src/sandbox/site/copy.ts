@@ -139,6 +139,11 @@ const spanish = {
     "La app respondió HTTP {status} a {name}: Slack le muestra un error a la persona y descarta la respuesta.",
   "problem.answer_refused": "Slack no aceptó la respuesta de la app a {name}: {reasons}",
   "problem.other": "{method} respondió {error}.",
+  "check.required": "Completa este campo obligatorio.",
+  "check.minimum_length": "Escribe al menos {count} caracteres.",
+  "check.maximum_length": "Escribe como máximo {count} caracteres.",
+  "check.email": "Escribe una dirección de correo válida.",
+  "check.number": "Escribe un número válido.",
 } as const;
 
 export const sandboxPageCopy = defineCopy(spanish, {
@@ -276,6 +281,11 @@ export const sandboxPageCopy = defineCopy(spanish, {
     "The app answered HTTP {status} to {name}: Slack shows the person an error and drops the answer.",
   "problem.answer_refused": "Slack did not accept the app's answer to {name}: {reasons}",
   "problem.other": "{method} answered {error}.",
+  "check.required": "Please complete this required field.",
+  "check.minimum_length": "Please enter at least {count} characters.",
+  "check.maximum_length": "Please enter no more than {count} characters.",
+  "check.email": "Please enter a valid email address.",
+  "check.number": "Please enter a valid number.",
 });
 
 export type TSandboxPageCopyKey = TCopyKey<typeof sandboxPageCopy>;

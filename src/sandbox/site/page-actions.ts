@@ -9,6 +9,7 @@ import type { TJsonObject } from "../json.ts";
 import type { TAppAnswer, TSlackUserSimulator, TSurface } from "../slack-user-simulator.ts";
 import type { TSlackWorkspace } from "../slack-workspace.ts";
 import { SlackClientRefusal, ViewInputRefusedError } from "../view-state.ts";
+import { errorsInPageLanguage } from "./client-check-messages.ts";
 import { sandboxPageCopy } from "./copy.ts";
 import type { TNoticeBoard, TNoticePlace } from "./slack-notices.ts";
 import type { TSandboxSlashCommand } from "./slash-commands.ts";
@@ -224,7 +225,12 @@ export async function performPageAction(
     }
   } catch (error) {
     if (error instanceof ViewInputRefusedError)
-      return { ok: false, refusal: "view_input", message: error.message, fieldErrors: error.fieldErrors };
+      return {
+        ok: false,
+        refusal: "view_input",
+        message: error.message,
+        fieldErrors: errorsInPageLanguage(error.fieldErrors, context.locale),
+      };
     if (error instanceof SlackClientRefusal) return { ok: false, refusal: "client", message: error.message };
     throw error;
   }

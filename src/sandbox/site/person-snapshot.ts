@@ -10,6 +10,7 @@ import type { TMailboxMessage } from "../mailbox/mailbox-message.ts";
 import type { TSlackChannel, TSlackMessage, TSlackView, TTimelineEntry } from "../slack-records.ts";
 import type { TSlackUserSimulator } from "../slack-user-simulator.ts";
 import type { TSlackWorkspace } from "../slack-workspace.ts";
+import { errorsInPageLanguage } from "./client-check-messages.ts";
 import { withPasswordsMasked } from "./masked-passwords.ts";
 import type { TNoticeBoard, TSlackNotice } from "./slack-notices.ts";
 import { problemOf, type TTimelineProblem } from "./timeline-problems.ts";
@@ -102,7 +103,7 @@ function pageMessage(message: TSlackMessage): TPageMessage {
   };
 }
 
-function pageView(view: TSlackView, workspace: TSlackWorkspace): TPageView {
+function pageView(view: TSlackView, workspace: TSlackWorkspace, locale: TLocale): TPageView {
   const suggestedOptions: Record<string, Record<string, readonly TJsonObject[]>> = {};
   for (const element of interactiveElementsOf(view.blocks)) {
     if (element.type !== "external_select" && element.type !== "multi_external_select") continue;
@@ -120,7 +121,7 @@ function pageView(view: TSlackView, workspace: TSlackWorkspace): TPageView {
     hash: view.hash,
     definition: view.definition,
     state: view.state,
-    errors: view.errors,
+    errors: errorsInPageLanguage(view.errors, locale),
     suggestedOptions,
   };
 }
@@ -173,8 +174,8 @@ export function personSnapshot(person: TSlackUserSimulator, sources: TSnapshotSo
         messages: person.conversationView(sources.auditChannel.id).map(pageMessage),
       },
     ],
-    home: home === undefined ? null : pageView(home, workspace),
-    modals: person.modalStack().map((view) => pageView(view, workspace)),
+    home: home === undefined ? null : pageView(home, workspace, sources.locale),
+    modals: person.modalStack().map((view) => pageView(view, workspace, sources.locale)),
     notices: sources.notices.noticesFor(person.user.id),
     inbox: sources.mailbox.messages().slice(-EMAILS_SHOWN).map(pageEmail),
     timeline: workspace.timeline(since).map((entry) => pageTimelineEntry(entry, sources)),

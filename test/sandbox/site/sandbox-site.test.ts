@@ -179,7 +179,7 @@ describe("the sandbox page", () => {
     const refused = await act({ kind: "submit", as: admin, viewId: modal.id, values });
     expect(refused.body).toMatchObject({ ok: false, refusal: "view_input" });
     expect(refused.body.fieldErrors).toEqual({
-      [UserFormBlockId.PLACES]: "Please complete this required field.",
+      [UserFormBlockId.PLACES]: "Completa este campo obligatorio.",
     });
     expect((await snapshot(admin)).modals.at(-1)?.errors).toEqual(refused.body.fieldErrors);
 
