@@ -437,6 +437,32 @@ describe(`outbox worker delivering emails (${testDatabaseKind} database)`, () =>
     );
   });
 
+  it("stops within its drain time when a delivery hangs, giving the message back to the queue", async () => {
+    const user = await createUser("se.detiene");
+    let hung: () => void = () => undefined;
+    const worker = makeWorker({
+      // The mail server takes the message and never answers: the stop must not wait for it.
+      transport: (real) => ({
+        ...real,
+        send: () =>
+          new Promise((_resolve, reject) => {
+            hung = () => reject(new Error("closed"));
+          }),
+      }),
+    });
+    worker.start();
+    await expect
+      .poll(async () => (await credentialsRow(user.id)).leasedBy, { timeout: 5_000 })
+      .not.toBeNull();
+    const startedAt = Date.now();
+    await worker.stop({ drainMs: 300 });
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+    expect(worker.isRunning()).toBe(false);
+    const row = await credentialsRow(user.id);
+    expect(row).toMatchObject({ status: "PENDING", leasedBy: null, leasedUntil: null });
+    hung();
+  });
+
   it("fails a payload that does not fit its kind at once, naming the field", async () => {
     const row = await testDatabase.database.prisma.outboxMessage.create({
       data: { kind: OutboxKind.NOTICE_EMAIL, payload: { template: "nonsense", to: "x@example.com" } },
