@@ -27,6 +27,16 @@ async function main(): Promise<void> {
   // start) while the rest of the bot (Bolt, the Slack features, the mail transport) is loaded.
   const openingDatabase = openDatabase(databaseLocation(environment));
   openingDatabase.catch(() => undefined); // awaited by startBot, which reports the failure
+  // Signals are taken from the first moment: one that comes while the bot is still starting (the
+  // sandbox loading its demo data after /readyz already answers) stops it once it has started.
+  let stopRequested: string | undefined;
+  let stopNow: ((signal: string) => void) | undefined;
+  const onSignal = (signal: string) => {
+    if (stopNow === undefined) stopRequested ??= signal;
+    else stopNow(signal);
+  };
+  process.once("SIGINT", () => onSignal("SIGINT"));
+  process.once("SIGTERM", () => onSignal("SIGTERM"));
   const bot = sandboxWanted(environment)
     ? await (await import("./sandbox/browser-sandbox.ts")).startBrowserSandbox({
         variables: processVariables(),
@@ -56,8 +66,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  stopNow = stop;
+  if (stopRequested !== undefined) stop(stopRequested);
 }
 
 // A rejection nobody handled (a library's background work) is told, not a silent stack trace.
