@@ -29,6 +29,7 @@ import { createZxcvbnCommonPasswordChecker } from "./infrastructure/security/zxc
 import { createSlackApp, type TSlackApp } from "./slack/create-slack-app.ts";
 import { createSlackDeliveryClient } from "./slack/delivery/slack-delivery-client.ts";
 import { createSlackOutboxHandlers } from "./slack/delivery/slack-outbox-handlers.ts";
+import { createSlackReconciliation } from "./slack/offboarding/slack-reconciliation-task.ts";
 import { createSlackConnection, SlackCredentialsRefused } from "./slack/slack-connection.ts";
 
 export interface TRunningBot {
@@ -201,6 +202,20 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     logger: logger.child({ component: "housekeeping" }),
   });
 
+  // Offboarding: the daily users.info check of the linked accounts (one replica at a time).
+  const slackReconciliation =
+    slackBotToken === undefined
+      ? undefined
+      : createSlackReconciliation({
+          dependencies,
+          client: createSlackDeliveryClient({
+            token: slackBotToken,
+            slackApiUrl: environment.SLACK_API_URL,
+            logger,
+          }),
+          workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        });
+
   const slackReadiness = (): TSlackReadiness => {
     const connection = slackConnection?.current();
     if (connection === undefined) return { state: "not_configured" };
@@ -257,6 +272,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   // Email goes out whatever Slack does: the outbox starts before Slack is reached.
   outboxWorker.start();
   housekeeping.start();
+  slackReconciliation?.start();
   if (slack !== undefined && slackConnection !== undefined) {
     try {
       const first = await slackConnection.firstAttempt();
@@ -279,6 +295,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       await httpServer.close();
       await outboxWorker.stop();
       await housekeeping.stop();
+      await slackReconciliation?.stop();
       await commonPasswordChecker.close();
       mailTransport.close();
       if (ownsDatabase) await database.close();
@@ -298,6 +315,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       await slack?.stop();
       await outboxWorker.stop({ drainMs: STOP_GRACE_MS.outbox });
       await housekeeping.stop();
+      await slackReconciliation?.stop();
       await commonPasswordChecker.close();
       mailTransport.close();
       if (ownsDatabase) await database.close();

@@ -22,3 +22,6 @@ export function actorIdOf(actor: TActor): string {
       return `system:${actor.name}`;
   }
 }
+
+/** Slack itself, reporting a person deactivated (the user_change event, the daily reconciliation). */
+export const SLACK_ACTOR: TActor = { kind: "system", name: "slack" };

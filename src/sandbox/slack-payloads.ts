@@ -325,6 +325,34 @@ export function buildDirectMessageEvent(options: TDirectMessageEventOptions): TJ
   };
 }
 
+export interface TUserChangeEventOptions {
+  readonly user: TSlackUser;
+  /** The account is deactivated (Slack's `deleted`). */
+  readonly deleted: boolean;
+  readonly eventTs: string;
+}
+
+/** `user_change` (subscription user_change, scope users:read): a person's account or profile changed. */
+export function buildUserChangeEvent(options: TUserChangeEventOptions): TJsonObject {
+  const { user } = options;
+  return {
+    type: "user_change",
+    user: {
+      id: user.id,
+      team_id: user.teamId,
+      name: user.name,
+      deleted: options.deleted,
+      real_name: user.realName,
+      is_bot: false,
+      is_app_user: false,
+      profile: { email: user.email, real_name: user.realName, display_name: user.name },
+      updated: Math.floor(Number(options.eventTs)),
+    },
+    cache_ts: Math.floor(Number(options.eventTs)),
+    event_ts: options.eventTs,
+  };
+}
+
 export interface TAppHomeOpenedEventOptions {
   readonly user: TSlackUser;
   readonly channelId: string;

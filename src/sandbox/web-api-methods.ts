@@ -107,7 +107,7 @@ function userObject(user: TSlackUser, workspace: TSlackWorkspace): TJsonObject {
     id: user.id,
     team_id: user.teamId,
     name: user.name,
-    deleted: false,
+    deleted: workspace.isDeactivated(user.id),
     real_name: user.realName,
     is_bot: isBot,
     is_app_user: false,

@@ -1,7 +1,8 @@
 // Section 1 of issue 7: requests that claim to come from Slack and do not — signed with another
 // secret, a signature or timestamp header left out, a timestamp six minutes old or minutes to a
 // year ahead, a body or timestamp changed after signing — for every kind of request the bot takes
-// (slash command, block_actions, view_submission, block_suggestion, event_callback). Each must be
+// (slash command, block_actions, view_submission, block_suggestion, event_callback — a DM, the App
+// Home, and user_change, which would disable a linked account). Each must be
 // refused (4xx) with nothing changed in the database and nothing said in Slack; the same requests
 // correctly signed are then taken (the control: the forgeries were refused for their signature).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import {
   buildDirectMessageEvent,
   buildEventCallback,
   buildSlashCommandFields,
+  buildUserChangeEvent,
   buildViewSubmissionPayload,
   DIRECT_MESSAGE_CHANNEL_NAME,
   encodeEvent,
@@ -67,6 +69,17 @@ describe(`${SECTION} (${testDatabaseKind} database)`, () => {
         fullName: "Ana Ruiz",
         email: "ana.ruiz@cliente.example",
         emailNormalized: "ana.ruiz@cliente.example",
+        places: { create: [{ placeId: place.id }] },
+      },
+    });
+    // The linked account a forged user_change (its person deactivated) would disable.
+    await prisma.portalUser.create({
+      data: {
+        username: "carla.contadora",
+        fullName: "Carla Contadora",
+        email: "carla@cliente.example",
+        emailNormalized: "carla@cliente.example",
+        slackUserId: PEOPLE.accountant.id,
         places: { create: [{ placeId: place.id }] },
       },
     });
@@ -251,6 +264,33 @@ describe(`${SECTION} (${testDatabaseKind} database)`, () => {
           ),
         alter: (body) => body.replace(ADMIN.id, PEOPLE.nobody.id),
         takenEffect: (sequence) => waitForCall("views.publish", sequence),
+      },
+      {
+        name: "event_callback (user_change, deactivated)",
+        build: () =>
+          encodeEvent(
+            buildEventCallback({
+              app: workspace.app,
+              event: buildUserChangeEvent({
+                user: PEOPLE.accountant,
+                deleted: true,
+                eventTs: workspace.identifiers.messageTimestamp(workspace.now()),
+              }),
+              eventId: workspace.identifiers.eventId(),
+              eventTime: Math.floor(workspace.now() / 1000),
+            }),
+          ),
+        alter: (body) => body.replace(PEOPLE.accountant.id, ADMIN.id),
+        takenEffect: () =>
+          waitUntil(
+            async () =>
+              (await prisma.portalUser.count({
+                where: { username: "carla.contadora", disabledAt: { not: null } },
+              })) > 0
+                ? true
+                : undefined,
+            { description: "the linked account disabled" },
+          ).then(() => undefined),
       },
     ];
     fingerprinter = await createFingerprinter(harness.testDatabase.database);

@@ -57,10 +57,13 @@ export const ZSlackDirectMessagePayload = z.object({
 });
 export type TSlackDirectMessagePayload = Readonly<z.output<typeof ZSlackDirectMessagePayload>>;
 
-/** A DM to the admin who acted on an account, about that account (not to its owner). */
+/**
+ * A DM to an admin about an account (not to its owner): to the admin who created or reset it when
+ * its credentials email was refused; to every admin when Slack reported its person deactivated.
+ */
 export const ZAdminNoticePayload = z.object({
   slackUserId: z.string().min(1),
-  notice: z.literal("credentials_email_failed"),
+  notice: z.enum(["credentials_email_failed", "slack_person_deactivated"]),
   userId: z.uuid(),
   username: z.string().min(1),
   email: z.string().min(1),

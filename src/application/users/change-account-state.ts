@@ -24,6 +24,12 @@ export async function changeAccountState(
     data: (now: Date) => Prisma.PortalUserUpdateInput;
     describe: (user: TPortalUserDetails) => Record<string, unknown>;
     afterChange?: (transaction: TTransaction, user: TPortalUserDetails, now: Date) => Promise<void>;
+    /**
+     * Changes the account only while it still matches (checked by the update itself, so two
+     * concurrent callers change it once); otherwise nothing is written or audited and the account
+     * is returned as it is. afterChange runs only when it changed.
+     */
+    onlyIf?: Prisma.PortalUserWhereInput;
   },
 ): Promise<TPortalUserDetails> {
   const authority = await requirePermission(dependencies, options.context, Permission.USERS_WRITE, {
@@ -32,11 +38,24 @@ export async function changeAccountState(
   });
   return runAuditedChange(dependencies, options.context, authority, async (transaction, audit, now) => {
     const before = await findPortalUser(transaction, options.user, now);
-    const row = await transaction.portalUser.update({
-      where: { id: before.id },
-      data: options.data(now),
-      select: portalUserDetailsSelect,
-    });
+    if (options.onlyIf !== undefined) {
+      const changed = await transaction.portalUser.updateMany({
+        where: { ...options.onlyIf, id: before.id },
+        data: options.data(now) as Prisma.PortalUserUpdateManyMutationInput,
+      });
+      if (changed.count === 0) return before;
+    }
+    const row =
+      options.onlyIf === undefined
+        ? await transaction.portalUser.update({
+            where: { id: before.id },
+            data: options.data(now),
+            select: portalUserDetailsSelect,
+          })
+        : await transaction.portalUser.findUniqueOrThrow({
+            where: { id: before.id },
+            select: portalUserDetailsSelect,
+          });
     const after = toPortalUserDetails(row, now);
     await audit({
       action: options.action,

@@ -16,6 +16,7 @@ export const portalUserDetailsSelect = {
   failedPasswordAttempts: true,
   lockedUntil: true,
   disabledAt: true,
+  slackPersonGoneAt: true,
   credentialEmailFailedAt: true,
   credentialEmailFailure: true,
   createdAt: true,
@@ -60,6 +61,8 @@ export interface TPortalUserDetails {
   readonly locked: boolean;
   readonly lockedUntil: Date | null;
   readonly disabled: boolean;
+  /** Slack reported the linked person deactivated (the account was disabled then). */
+  readonly slackPersonGone: boolean;
   /** The latest welcome or reset email was refused for good (a Restablecer sends a new one). */
   readonly credentialEmailRefused: { readonly at: Date; readonly reason: string } | null;
   readonly createdAt: Date;
@@ -96,6 +99,7 @@ export function toPortalUserDetails(row: TPortalUserRow, now: Date): TPortalUser
     locked: isLocked(row.lockedUntil, now),
     lockedUntil: row.lockedUntil,
     disabled: row.disabledAt !== null,
+    slackPersonGone: row.slackPersonGoneAt !== null,
     credentialEmailRefused:
       row.credentialEmailFailedAt === null
         ? null

@@ -1,5 +1,6 @@
 // What a person does outside any message or modal: run a slash command, write to the app, open its
-// Home tab; and Slack's own url_verification of the app's request URL.
+// Home tab; and what Slack sends on its own: url_verification of the app's request URL, and the
+// user_change event when the person's account is deactivated or reactivated.
 import { showCommandAnswer } from "../app-answers.ts";
 import type { TDeliveryOptions } from "../deliver-to-app.ts";
 import {
@@ -7,6 +8,7 @@ import {
   buildDirectMessageEvent,
   buildSlashCommandFields,
   buildUrlVerification,
+  buildUserChangeEvent,
   encodeEvent,
   encodeForm,
   slackViewObject,
@@ -19,6 +21,11 @@ export interface TCommandsAndEvents {
   sendDirectMessage(text: string, delivery?: TDeliveryOptions): Promise<TAppAnswer>;
   openAppHome(delivery?: TDeliveryOptions): Promise<TAppAnswer>;
   sendUrlVerification(challenge: string, delivery?: TDeliveryOptions): Promise<TAppAnswer>;
+  /**
+   * A Slack admin deactivates (true) or reactivates (false) this person: the workspace records it
+   * (users.info says so) and Slack sends the app `user_change`.
+   */
+  setDeactivated(deactivated: boolean, delivery?: TDeliveryOptions): Promise<TAppAnswer>;
 }
 
 export function createCommandsAndEvents(person: TPerson): TCommandsAndEvents {
@@ -83,6 +90,16 @@ export function createCommandsAndEvents(person: TPerson): TCommandsAndEvents {
         delivery,
         () => [],
       );
+    },
+
+    async setDeactivated(deactivated, delivery) {
+      workspace.setDeactivated(user.id, deactivated);
+      const event = buildUserChangeEvent({
+        user,
+        deleted: deactivated,
+        eventTs: workspace.identifiers.messageTimestamp(workspace.now()),
+      });
+      return requests.send("event_callback:user_change", requests.eventRequest(event), delivery, () => []);
     },
 
     async sendUrlVerification(challenge, delivery) {

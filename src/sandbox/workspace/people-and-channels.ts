@@ -1,5 +1,6 @@
 // Who is in the workspace and where they talk: the people (the bot user among them), the channels the
-// app may post in, and each person's DM with the app. Fixed when the workspace is created.
+// app may post in, and each person's DM with the app. Fixed when the workspace is created, except
+// that a person's account can be deactivated (and reactivated), as a Slack admin does.
 import type { TSlackAppIdentity, TSlackChannel, TSlackUser } from "../slack-records.ts";
 
 export type TConversation =
@@ -14,6 +15,9 @@ export interface TPeopleAndChannels {
   /** A user id, a DM channel id or a channel id, resolved to the conversation it names. */
   conversation(channelOrUserId: string): TConversation | undefined;
   directMessageChannelOf(userId: string): string;
+  /** A Slack admin deactivates (true) or reactivates (false) a person: users.info says `deleted`. */
+  setDeactivated(userId: string, deactivated: boolean): void;
+  isDeactivated(userId: string): boolean;
 }
 
 export function createPeopleAndChannels(options: {
@@ -32,6 +36,7 @@ export function createPeopleAndChannels(options: {
   const usersById = new Map<string, TSlackUser>([[botUser.id, botUser]]);
   for (const user of options.users) usersById.set(user.id, user);
   const channels = new Map(options.channels.map((channel) => [channel.id, channel]));
+  const deactivated = new Set<string>();
   const directMessageChannels = new Map<string, string>();
   const usersByDirectMessageChannel = new Map<string, string>();
   for (const user of usersById.values()) {
@@ -56,6 +61,12 @@ export function createPeopleAndChannels(options: {
       if (channel !== undefined) return { kind: "channel", id: channel.id, name: channel.name };
       return undefined;
     },
+    setDeactivated(userId, isDeactivated) {
+      if (!usersById.has(userId)) throw new Error(`no user ${userId} in the sandbox workspace`);
+      if (isDeactivated) deactivated.add(userId);
+      else deactivated.delete(userId);
+    },
+    isDeactivated: (userId) => deactivated.has(userId),
     directMessageChannelOf(userId) {
       const channelId = directMessageChannels.get(userId);
       if (channelId === undefined) throw new Error(`no user ${userId} in the sandbox workspace`);

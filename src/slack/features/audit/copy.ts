@@ -5,6 +5,7 @@ export const auditCopy = defineCopy(
   {
     "actor.portal": "El portal",
     "actor.system": "El bot",
+    "actor.slack": "Slack",
     "action.user.created": "creó al usuario",
     "action.user.updated": "modificó al usuario",
     "action.user.deleted": "eliminó al usuario",
@@ -35,6 +36,7 @@ export const auditCopy = defineCopy(
     "field.slackUserId": "usuario de Slack",
     "field.places": "lugares",
     "field.disabled": "deshabilitado",
+    "field.slackPersonGone": "persona de Slack desactivada",
     "field.locked": "bloqueado",
     "field.lockedUntil": "bloqueado hasta",
     "field.password": "contraseña",
@@ -80,6 +82,7 @@ export const auditCopy = defineCopy(
   {
     "actor.portal": "The portal",
     "actor.system": "The bot",
+    "actor.slack": "Slack",
     "action.user.created": "created the user",
     "action.user.updated": "edited the user",
     "action.user.deleted": "deleted the user",
@@ -110,6 +113,7 @@ export const auditCopy = defineCopy(
     "field.slackUserId": "Slack user",
     "field.places": "places",
     "field.disabled": "disabled",
+    "field.slackPersonGone": "Slack person deactivated",
     "field.locked": "locked",
     "field.lockedUntil": "locked until",
     "field.password": "password",

@@ -26,6 +26,7 @@ export const usersCopy = defineCopy(
     "status.email_refused":
       "📭 correo rechazado ({reason}): corrige el correo si hace falta y usa Restablecer contraseña",
     "status.linked": "vinculado a <@{slackUserId}>",
+    "status.slack_person_gone": "👤 persona de Slack desactivada",
     "confirm.delete": "¿Eliminar al usuario *{username}* ({fullName})? Ya no podrá entrar al portal.",
     "confirm.reset":
       "¿Restablecer la contraseña de *{username}*? Se enviará una contraseña temporal nueva a {email} y la actual dejará de funcionar.",
@@ -42,6 +43,10 @@ export const usersCopy = defineCopy(
     "notice.credentials_email_failed":
       "📭 No se pudo entregar el correo de acceso de *{username}* a {email}: {reason}. La cuenta no tiene una contraseña que alguien conozca: corrige el correo con Editar si hace falta y usa Restablecer contraseña.",
     "notice.show_account": "Ver la cuenta",
+    "notice.slack_person_deactivated":
+      "👤 Slack desactivó a la persona vinculada a *{username}* ({email}); deshabilité su cuenta del portal (no la eliminé). Reactivarla en Slack no la habilita: si debe volver, usa Habilitar.",
+    "notice.slack_person_deactivated_by.user_change_event": "Lo avisó Slack en cuanto ocurrió.",
+    "notice.slack_person_deactivated_by.reconciliation": "Lo encontró la revisión diaria de Slack.",
     "done.already_reset":
       "Esa contraseña ya se restableció con esta confirmación; no se envió otro correo. Para otro restablecimiento, vuelve a pulsar Restablecer contraseña.",
     "done.not_confirmed":
@@ -89,6 +94,7 @@ export const usersCopy = defineCopy(
     "status.awaiting_email": "✉️ welcome email pending",
     "status.email_refused": "📭 email refused ({reason}): fix the address if needed and use Reset password",
     "status.linked": "linked to <@{slackUserId}>",
+    "status.slack_person_gone": "👤 Slack person deactivated",
     "confirm.delete":
       "Delete the user *{username}* ({fullName})? They will no longer be able to sign in to the portal.",
     "confirm.reset":
@@ -106,6 +112,10 @@ export const usersCopy = defineCopy(
     "notice.credentials_email_failed":
       "📭 The access email of *{username}* could not be delivered to {email}: {reason}. Nobody knows the account's password: fix the address with Edit if needed and use Reset password.",
     "notice.show_account": "Show the account",
+    "notice.slack_person_deactivated":
+      "👤 Slack deactivated the person linked to *{username}* ({email}); I disabled their portal account (not deleted). Reactivating them in Slack does not enable it: if they should come back, use Enable.",
+    "notice.slack_person_deactivated_by.user_change_event": "Slack told us as it happened.",
+    "notice.slack_person_deactivated_by.reconciliation": "The daily check against Slack found it.",
     "done.already_reset":
       "That password was already reset with this confirmation; no other email was sent. For another reset, press Reset password again.",
     "done.not_confirmed": "That button belongs to no question; ask for the action again from the list.",

@@ -1,5 +1,6 @@
 import type { TSlackFeature } from "../types.ts";
 import { registerPlacesOptions } from "./listeners/places-options.ts";
+import { registerUserChangeEvent } from "./listeners/user-change-event.ts";
 import { registerUserFormSubmission } from "./listeners/user-form-submission.ts";
 import { registerUsersActions } from "./listeners/users-actions.ts";
 import { registerUsersCommand } from "./listeners/users-command.ts";
@@ -11,5 +12,6 @@ export const usersFeature: TSlackFeature = {
     registerUsersActions(app, dependencies);
     registerUserFormSubmission(app, dependencies);
     registerPlacesOptions(app, dependencies);
+    registerUserChangeEvent(app, dependencies);
   },
 };

@@ -1,6 +1,6 @@
-// What the admin who created or reset an account is told when its credentials email was refused
-// for good: which account, which address, the server's reason, and a button to the account in the
-// list (where Editar and Restablecer contraseña are at hand).
+// What an admin is told by DM about an account: to the admin who created or reset it, that its
+// credentials email was refused for good (which address, the server's reason); to every admin, that
+// Slack deactivated its person and the account was disabled. A button opens the account in the list.
 import type { TAdminNoticePayload } from "../../../../application/outbox/outbox-messages.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section, truncate } from "../../../ui/blocks.ts";
@@ -11,11 +11,19 @@ import { encodeValue } from "../list-state.ts";
 
 export function adminNoticeMessage(payload: TAdminNoticePayload, locale: TLocale): TMessageContent {
   const copy = usersCopy(locale);
-  const text = copy("notice.credentials_email_failed", {
-    username: escapeMrkdwn(payload.username),
-    email: escapeMrkdwn(payload.email),
-    reason: escapeMrkdwn(truncate(payload.reason, 200)),
-  });
+  const names = { username: escapeMrkdwn(payload.username), email: escapeMrkdwn(payload.email) };
+  const text =
+    payload.notice === "slack_person_deactivated"
+      ? [
+          copy("notice.slack_person_deactivated", names),
+          ...(payload.reason === "reconciliation" || payload.reason === "user_change_event"
+            ? [copy(`notice.slack_person_deactivated_by.${payload.reason}`)]
+            : []),
+        ].join(" ")
+      : copy("notice.credentials_email_failed", {
+          ...names,
+          reason: escapeMrkdwn(truncate(payload.reason, 200)),
+        });
   return {
     text,
     blocks: [

@@ -34,6 +34,7 @@ export function userSummaryLines(user: TPortalUserDetails, locale: TLocale): str
         ].join(" · ");
   const states = [
     user.disabled ? copy("status.disabled") : undefined,
+    user.slackPersonGone ? copy("status.slack_person_gone") : undefined,
     user.locked ? copy("status.locked", { until: user.lockedUntil?.toISOString() ?? "" }) : undefined,
     user.credentialEmailRefused !== null
       ? copy("status.email_refused", {

@@ -17,6 +17,7 @@ function user(overrides: Partial<TPortalUserDetails> = {}): TPortalUserDetails {
     locked: false,
     lockedUntil: null,
     disabled: false,
+    slackPersonGone: false,
     credentialEmailRefused: null,
     createdAt: new Date("2026-11-28T12:00:00Z"),
     updatedAt: new Date("2026-11-28T12:00:00Z"),
