@@ -185,5 +185,21 @@ describeWithChromium(
       await containsText(page.getByRole("list", { name: "Línea de tiempo" }), "views.open");
       await screenshot("10-developer-panel");
     });
+
+    it("as a Slack admin, deactivates the accountant's Slack account: her portal account is disabled and marked", async () => {
+      await openPane("Panel de desarrollo");
+      const accounts = page.getByRole("region", { name: "Cuentas de Slack" });
+      await accounts.getByRole("button", { name: /^Desactivar en Slack: Carla/ }).click();
+      await visible(accounts.getByRole("button", { name: /^Reactivar en Slack: Carla/ }));
+      await screenshot("11-slack-account-deactivated");
+      await openPane(/auditoria-premiumone/);
+      await containsText(
+        page.getByRole("log", { name: "Mensajes de #auditoria-premiumone" }),
+        /Slack deshabilitó al usuario\s+carla\.contadora/,
+      );
+      await openPane("Mensajes");
+      await runInComposer("/usuarios buscar carla");
+      await containsText(page.getByRole("log"), "persona de Slack desactivada");
+    });
   },
 );

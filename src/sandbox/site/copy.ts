@@ -98,6 +98,13 @@ const spanish = {
   "developer.request": "Enviado",
   "developer.response": "Respuesta",
   "developer.person": "Persona: {name}",
+  "workspace_admin.title": "Cuentas de Slack",
+  "workspace_admin.intro":
+    "Lo que hace un administrador del workspace de Slack. Desactivar a alguien envía a la app el evento user_change: su cuenta del portal se deshabilita y los admins reciben aviso. Reactivarlo no la vuelve a habilitar.",
+  "workspace_admin.deactivate": "Desactivar en Slack",
+  "workspace_admin.reactivate": "Reactivar en Slack",
+  "workspace_admin.deactivated": "desactivada en Slack",
+  "workspace_admin.active": "activa en Slack",
   "problem.exchanged_trigger_id":
     "trigger_id usado dos veces: {method} respondió exchanged_trigger_id — un trigger_id sirve para un solo views.open en 3 s.",
   "problem.expired_trigger_id":
@@ -241,6 +248,13 @@ export const sandboxPageCopy = defineCopy(spanish, {
   "developer.request": "Sent",
   "developer.response": "Answer",
   "developer.person": "Person: {name}",
+  "workspace_admin.title": "Slack accounts",
+  "workspace_admin.intro":
+    "What a Slack workspace admin does. Deactivating someone sends the app a user_change event: their portal account is disabled and the admins are told. Reactivating them does not enable it again.",
+  "workspace_admin.deactivate": "Deactivate in Slack",
+  "workspace_admin.reactivate": "Reactivate in Slack",
+  "workspace_admin.deactivated": "deactivated in Slack",
+  "workspace_admin.active": "active in Slack",
   "problem.exchanged_trigger_id":
     "trigger_id used twice: {method} answered exchanged_trigger_id — a trigger_id is good for one views.open within 3 s.",
   "problem.expired_trigger_id":

@@ -66,6 +66,13 @@ export const ZPageAction = z.discriminatedUnion("kind", [
     actionId: ZIdentifier,
     value: z.string().max(2_000),
   }),
+  // A Slack workspace admin deactivates or reactivates someone's account (Slack sends user_change).
+  z.strictObject({
+    kind: z.literal("set_deactivated"),
+    as: ZIdentifier,
+    person: ZIdentifier,
+    deactivated: z.boolean(),
+  }),
 ]);
 export type TPageAction = z.infer<typeof ZPageAction>;
 type TSurfaceReference = z.infer<typeof ZSurfaceReference>;
@@ -94,6 +101,8 @@ export type TPageActionResult =
 export interface TPageActionContext {
   readonly workspace: TSlackWorkspace;
   readonly person: TSlackUserSimulator;
+  /** Another person of the sandbox (whose Slack account a workspace admin changes). */
+  readonly personFor: (slackUserId: string) => TSlackUserSimulator | undefined;
   readonly commands: readonly TSandboxSlashCommand[];
   readonly notices: TNoticeBoard;
   readonly locale: TLocale;
@@ -221,6 +230,11 @@ export async function performPageAction(
           ),
           options: answer.options,
         };
+      }
+      case "set_deactivated": {
+        const target = context.personFor(action.person);
+        if (target === undefined) throw new SlackClientRefusal(`${action.person} is not in this workspace`);
+        return answered(await target.setDeactivated(action.deactivated), undefined, undefined);
       }
     }
   } catch (error) {

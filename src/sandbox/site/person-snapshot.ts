@@ -80,6 +80,8 @@ export interface TPersonSnapshot {
   readonly inbox: readonly TPageEmail[];
   /** Oldest first; the latest TIMELINE_ENTRIES_SHOWN. */
   readonly timeline: readonly TPageTimelineEntry[];
+  /** The people whose Slack account a workspace admin has deactivated (the developer panel's switches). */
+  readonly deactivatedPeople: readonly string[];
 }
 
 export interface TSnapshotSources {
@@ -179,5 +181,9 @@ export function personSnapshot(person: TSlackUserSimulator, sources: TSnapshotSo
     notices: sources.notices.noticesFor(person.user.id),
     inbox: sources.mailbox.messages().slice(-EMAILS_SHOWN).map(pageEmail),
     timeline: workspace.timeline(since).map((entry) => pageTimelineEntry(entry, sources)),
+    deactivatedPeople: workspace
+      .users()
+      .filter((user) => workspace.isDeactivated(user.id))
+      .map((user) => user.id),
   };
 }

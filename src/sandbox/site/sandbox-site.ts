@@ -179,6 +179,7 @@ export function createSandboxSite(options: TSandboxSiteOptions): TSandboxSite {
     const result = await performPageAction(parsed.data, {
       workspace,
       person: options.personFor(parsed.data.as),
+      personFor: (id) => (personaOf(id) === undefined ? undefined : options.personFor(id)),
       commands,
       notices,
       locale,

@@ -306,6 +306,9 @@ function renderDeveloperPane() {
         renderDeveloperPane();
       },
       nameOf: (id) => userName(id) ?? id,
+      people: session.personas.filter((persona) => persona.id !== state.personaId),
+      deactivatedPeople: state.snapshot.deactivatedPeople,
+      setDeactivated: (person, deactivated) => void act({ kind: "set_deactivated", person, deactivated }),
     }),
   );
 }

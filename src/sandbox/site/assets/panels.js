@@ -94,7 +94,56 @@ function json(value) {
  * @param {HTMLElement} pane
  * @param {{ words: Record<string, string>, locale: string, timeline: any[], onlyProblems: boolean, setOnlyProblems: (only: boolean) => void, nameOf: (id: string) => string }} options
  */
-export function renderDeveloper(pane, { words, locale, timeline, onlyProblems, setOnlyProblems, nameOf }) {
+/** Slack's admin switches: deactivate or reactivate each person of the sandbox (a user_change event). */
+function workspaceAdminSection({ words, people, deactivatedPeople, setDeactivated }) {
+  const rows = people.map((person) => {
+    const deactivated = deactivatedPeople.includes(person.id);
+    const button = h("button", {
+      type: "button",
+      class: "button",
+      text: words[deactivated ? "workspace_admin.reactivate" : "workspace_admin.deactivate"],
+      "aria-label": `${words[deactivated ? "workspace_admin.reactivate" : "workspace_admin.deactivate"]}: ${person.realName}`,
+      dataset: { focusKey: `slack-account-${person.id}` },
+    });
+    button.addEventListener("click", () => setDeactivated(person.id, !deactivated));
+    return h(
+      "li",
+      { class: "slack-account" },
+      h("span", { class: "slack-account-name", text: `${person.realName} (@${person.name})` }),
+      h("span", {
+        class: `slack-account-state${deactivated ? " deactivated" : ""}`,
+        text: words[deactivated ? "workspace_admin.deactivated" : "workspace_admin.active"],
+      }),
+      button,
+    );
+  });
+  return h(
+    "section",
+    { class: "workspace-admin", "aria-labelledby": "workspace-admin-title" },
+    h("h2", {
+      id: "workspace-admin-title",
+      class: "pane-section-title",
+      text: words["workspace_admin.title"],
+    }),
+    h("p", { class: "pane-subtitle", text: words["workspace_admin.intro"] }),
+    h("ul", { class: "slack-accounts" }, ...rows),
+  );
+}
+
+export function renderDeveloper(
+  pane,
+  {
+    words,
+    locale,
+    timeline,
+    onlyProblems,
+    setOnlyProblems,
+    nameOf,
+    people,
+    deactivatedPeople,
+    setDeactivated,
+  },
+) {
   const openDetails = new Set(
     [...pane.querySelectorAll("details[open]")].map((details) => details.dataset.sequence),
   );
@@ -173,6 +222,7 @@ export function renderDeveloper(pane, { words, locale, timeline, onlyProblems, s
       h("p", { class: "pane-subtitle", text: words["developer.intro"] }),
       h("label", { class: "filter-toggle", for: filterId }, filter, " ", words["developer.only_problems"]),
     ),
+    workspaceAdminSection({ words, people, deactivatedPeople, setDeactivated }),
     entries.length === 0 ? h("p", { class: "empty", text: words["developer.empty"] }) : list,
   );
 }
