@@ -1,7 +1,7 @@
 // The Slack app: Bolt in HTTP mode (commands, interactivity, events and options all POSTed to
 // /slack/events, mounted on our HTTP server) or in Socket Mode when SLACK_APP_TOKEN is set.
 // This file only wires: middleware, then each feature's register().
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPModuleFunctions, HTTPReceiver } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
 import type { TEnvironment } from "../config/environment.ts";
 import type { TRoute } from "../http/http-server.ts";
@@ -43,6 +43,19 @@ export function createSlackApp(
           // Ack first, work after: Slack waits 3 seconds at most.
           processBeforeResponse: false,
           logger,
+          // A signed body Bolt itself cannot read (an event whose `user` is null makes Bolt's own
+          // reading throw a TypeError before any listener): 400, not a 500 Slack would retry.
+          processEventErrorHandler: async (args) => {
+            if (!(args.error instanceof TypeError) || args.response.headersSent)
+              return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+            dependencies.logger.warn(
+              { component: "slack", err: args.error },
+              "refused a signed Slack request whose body Bolt could not read",
+            );
+            args.response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+            args.response.end("malformed Slack request");
+            return true;
+          },
         });
   const app = new App({
     token: environment.SLACK_BOT_TOKEN,

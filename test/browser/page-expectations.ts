@@ -32,13 +32,18 @@ export function hidden(locator: Locator, timeout = DEFAULT_TIMEOUT_MILLISECONDS)
   return locator.first().waitFor({ state: "hidden", timeout });
 }
 
-export function containsText(locator: Locator, wanted: string | RegExp): Promise<void> {
+export function containsText(
+  locator: Locator,
+  wanted: string | RegExp,
+  timeoutMilliseconds = DEFAULT_TIMEOUT_MILLISECONDS,
+): Promise<void> {
   return until(
     `${locator} does not show ${String(wanted)}`,
     // innerText, not textContent: what the person reads, laid out (line breaks between blocks).
     // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text as rendered
     () => locator.innerText({ timeout: 1_000 }),
     (seen) => (typeof wanted === "string" ? seen.includes(wanted) : wanted.test(seen)),
+    timeoutMilliseconds,
   );
 }
 
