@@ -9,6 +9,7 @@ import { systemClock } from "./application/ports/clock.ts";
 import type { Database } from "./application/ports/database.ts";
 import type { Logger } from "./application/ports/logger.ts";
 import { bootstrapRoles } from "./application/roles/bootstrap-roles.ts";
+import { expireAccess } from "./application/users/expire-access.ts";
 import type { TEnvironment } from "./config/environment.ts";
 import { checkHealth } from "./http/health.ts";
 import { createHttpServer, sendJson, type TRequestHandler, type TRoute } from "./http/http-server.ts";
@@ -202,6 +203,20 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     logger: logger.child({ component: "housekeeping" }),
   });
 
+  // Time-bound access: warnings 3 days before an Acceso hasta, and the accounts past it disabled
+  // (one replica at a time on its lease row; every 5 minutes, so an access ends within minutes).
+  const accessExpiry = createPeriodicTask({
+    name: "access-expiry",
+    intervalMs: 5 * 60_000,
+    firstDelayMs: 60_000,
+    run: () =>
+      expireAccess(dependencies, {
+        workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        leaseMs: 5 * 60_000,
+      }),
+    logger: logger.child({ component: "access-expiry" }),
+  });
+
   // Offboarding: the daily users.info check of the linked accounts (one replica at a time).
   const slackReconciliation =
     slackBotToken === undefined
@@ -272,6 +287,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
   // Email goes out whatever Slack does: the outbox starts before Slack is reached.
   outboxWorker.start();
   housekeeping.start();
+  accessExpiry.start();
   slackReconciliation?.start();
   if (slack !== undefined && slackConnection !== undefined) {
     try {
@@ -295,6 +311,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       await httpServer.close();
       await outboxWorker.stop();
       await housekeeping.stop();
+      await accessExpiry.stop();
       await slackReconciliation?.stop();
       await commonPasswordChecker.close();
       mailTransport.close();
@@ -315,6 +332,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       await slack?.stop();
       await outboxWorker.stop({ drainMs: STOP_GRACE_MS.outbox });
       await housekeeping.stop();
+      await accessExpiry.stop();
       await slackReconciliation?.stop();
       await commonPasswordChecker.close();
       mailTransport.close();

@@ -25,3 +25,6 @@ export function actorIdOf(actor: TActor): string {
 
 /** Slack itself, reporting a person deactivated (the user_change event, the daily reconciliation). */
 export const SLACK_ACTOR: TActor = { kind: "system", name: "slack" };
+
+/** The bot's scheduler of time-bound access (Acceso hasta): warns owners, disables expired accounts. */
+export const ACCESS_EXPIRY_ACTOR: TActor = { kind: "system", name: "access-expiry" };

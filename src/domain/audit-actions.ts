@@ -6,6 +6,8 @@ export const AuditAction = {
   USER_DELETED: "user.deleted",
   USER_DISABLED: "user.disabled",
   USER_ENABLED: "user.enabled",
+  /** The scheduler disabled an account whose Acceso hasta had passed (actor system:access-expiry). */
+  USER_EXPIRED: "user.expired",
   USER_PASSWORD_RESET: "user.password_reset",
   USER_PASSWORD_CHANGED: "user.password_changed",
   USER_PASSWORD_CHANGE_FAILED: "user.password_change_failed",

@@ -48,6 +48,10 @@ export const ErrorCode = {
   PASSWORD_UNCHANGED: "PASSWORD_UNCHANGED",
   CONFLICT: "CONFLICT",
   CONFIRMATION_USED: "CONFIRMATION_USED",
+  /** Acceso hasta: not a calendar date; today or earlier; too far ahead. */
+  ACCESS_UNTIL_INVALID: "ACCESS_UNTIL_INVALID",
+  ACCESS_UNTIL_NOT_FUTURE: "ACCESS_UNTIL_NOT_FUTURE",
+  ACCESS_UNTIL_TOO_FAR: "ACCESS_UNTIL_TOO_FAR",
 } as const;
 
 export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -55,6 +55,10 @@ export const sharedCopy = defineCopy(
     "error.PASSWORD_CONTAINS_EMAIL": "La contraseña no puede contener tu correo.",
     "error.PASSWORD_UNCHANGED": "La nueva contraseña debe ser distinta de la actual.",
     "error.CONFIRMATION_USED": "Esa confirmación ya se usó: no se volvió a hacer nada.",
+    "error.ACCESS_UNTIL_INVALID": "Elige una fecha del calendario (AAAA-MM-DD) o deja el campo vacío.",
+    "error.ACCESS_UNTIL_NOT_FUTURE":
+      "Elige una fecha a partir de mañana: hoy es {today} en la Ciudad de México. Para quitar el acceso ya, usa Deshabilitar.",
+    "error.ACCESS_UNTIL_TOO_FAR": "Elige una fecha dentro de los próximos {years} años.",
     "error.CONFLICT": "Alguien más cambió esto al mismo tiempo; inténtalo de nuevo.",
     "error.database_unavailable":
       "La base de datos no responde en este momento (referencia {requestId}); no se guardó nada. Inténtalo de nuevo en unos segundos.",
@@ -111,6 +115,10 @@ export const sharedCopy = defineCopy(
     "error.PASSWORD_CONTAINS_EMAIL": "The password cannot contain your email.",
     "error.PASSWORD_UNCHANGED": "The new password must differ from the current one.",
     "error.CONFIRMATION_USED": "That confirmation was already used: nothing was done again.",
+    "error.ACCESS_UNTIL_INVALID": "Pick a calendar date (YYYY-MM-DD) or leave the field empty.",
+    "error.ACCESS_UNTIL_NOT_FUTURE":
+      "Pick a date from tomorrow on: today is {today} in Mexico City. To end the access now, use Disable.",
+    "error.ACCESS_UNTIL_TOO_FAR": "Pick a date within the next {years} years.",
     "error.CONFLICT": "Someone else changed this at the same time; please try again.",
     "error.database_unavailable":
       "The database is not answering right now (reference {requestId}); nothing was saved. Please try again in a few seconds.",

@@ -22,3 +22,11 @@ export function fillTemplate(template: string, parameters: TErrorParameters, loc
     return typeof value === "string" && ISO_TIME.test(value) ? formatTime(value, locale) : String(value);
   });
 }
+
+/** A calendar date (YYYY-MM-DD) in words: "20 de diciembre de 2026", "December 20, 2026". */
+export function formatCalendarDate(date: string, locale: TLocale): string {
+  // Noon UTC of that day, read in UTC: the same day whatever the zone of the machine.
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${date}T12:00:00.000Z`),
+  );
+}

@@ -1,7 +1,8 @@
 // Section 3 of issue 7, the create / edit form of /usuarios (`users.form`): 1,000 generated
 // submissions, each a signed view_submission for the form the bot opened, with values an attacker
 // or a clumsy paste would send (test/hardening/support/hostile-text.ts), wrong JSON types, missing
-// and extra fields. Then the outbox is delivered and its posts and emails searched.
+// and extra fields — the Acceso hasta date picker too (malformed and impossible dates, today and past
+// days, a date too far ahead, wrong types). Then the outbox is delivered and its posts and emails searched.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPortalUser } from "../../src/application/users/create-portal-user.ts";
@@ -54,6 +55,11 @@ type TPlaces =
   | { readonly kind: "missing" }
   | { readonly kind: "wrong_type"; readonly value: unknown };
 
+type TAccessUntil =
+  | { readonly kind: "none" }
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "wrong_type"; readonly value: unknown };
+
 type TSlackUser =
   | { readonly kind: "none" }
   | { readonly kind: "id"; readonly id: string }
@@ -66,9 +72,89 @@ interface TUserFormInput {
   readonly email: TField;
   readonly slackUser: TSlackUser;
   readonly places: TPlaces;
+  readonly accessUntil: TAccessUntil;
   /** A block the form does not have, as a tampered client could add. */
   readonly extraBlock: boolean;
 }
+
+/** Today in Mexico City, where an Acceso hasta ends, written as the date picker writes dates. */
+function todayInMexicoCity(): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/Mexico_City",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
+}
+
+/** `days` after today (before, when negative), YYYY-MM-DD. */
+function dayFromToday(days: number): string {
+  const day = new Date(`${todayInMexicoCity()}T00:00:00.000Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** This oracle's own reading of the date rule: empty, or a real day from tomorrow to 10 years ahead. */
+function accessUntilProblem(text: string): string | undefined {
+  const date = text.trim();
+  if (date === "") return undefined;
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(date)) return "the date is not YYYY-MM-DD";
+  const parsed = new Date(`${date}T00:00:00.000Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+    return "the date is no calendar day";
+  const today = todayInMexicoCity();
+  if (date <= today) return "the date is today or past";
+  if (date > `${Number(today.slice(0, 4)) + 10}${today.slice(4)}`) return "the date is over 10 years ahead";
+  return undefined;
+}
+
+const plausibleAccessUntil: fc.Arbitrary<TAccessUntil> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<TAccessUntil>({ kind: "none" }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 1, max: 5 * 365 })
+      .map((days): TAccessUntil => ({ kind: "text", text: dayFromToday(days) })),
+  },
+);
+
+const hostileAccessUntil: fc.Arbitrary<TAccessUntil> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom(0, -1, 3651).map(dayFromToday),
+        fc.integer({ min: -4000, max: 0 }).map(dayFromToday),
+        fc.constantFrom(
+          "2027-02-30",
+          "2027-13-01",
+          "2027-00-10",
+          "2027-1-5",
+          "27-12-01",
+          "2027/12/01",
+          "01-12-2027",
+          "2027-12-01T00:00:00Z",
+          "9999-12-31",
+          "0000-01-01",
+          "+02027-12-01",
+          "２０２７-１２-０１",
+          "mañana",
+          " ",
+          "",
+        ),
+        fc.integer({ min: 3650, max: 4000 }).map(dayFromToday),
+        hostileText(fc.integer({ min: 1, max: 365 }).map(dayFromToday)),
+      )
+      .map((text): TAccessUntil => ({ kind: "text", text })),
+  },
+  {
+    weight: 1,
+    // null is what Slack sends for an empty date picker: not a wrong type.
+    arbitrary: notAString
+      .filter((value) => value !== null)
+      .map((value): TAccessUntil => ({ kind: "wrong_type", value })),
+  },
+);
 
 function field(plausible: fc.Arbitrary<string>): fc.Arbitrary<TField> {
   return fc.oneof(
@@ -184,6 +270,7 @@ describe(`${SECTION}: the user form users.form (${testDatabaseKind} database)`, 
           places: fc
             .constantFrom(0, 1, 2)
             .map((index): TPlaces => ({ kind: "ids", ids: [placeIds[index] ?? ""] })),
+          accessUntil: plausibleAccessUntil,
           extraBlock: fc.constant(false),
         },
         {
@@ -192,6 +279,7 @@ describe(`${SECTION}: the user form users.form (${testDatabaseKind} database)`, 
           email: field(plausibleEmail),
           slackUser,
           places,
+          accessUntil: hostileAccessUntil,
           extraBlock: fc.constant(true),
         },
       ),
@@ -232,6 +320,17 @@ describe(`${SECTION}: the user form users.form (${testDatabaseKind} database)`, 
         },
       });
     }
+    if (submission.accessUntil.kind !== "none" || submission.mode === "edit") {
+      const selectedDate =
+        submission.accessUntil.kind === "none"
+          ? null
+          : submission.accessUntil.kind === "text"
+            ? submission.accessUntil.text
+            : submission.accessUntil.value;
+      put(UserFormBlockId.ACCESS_UNTIL, {
+        [FIELD_ACTION_ID]: { type: "datepicker", selected_date: selectedDate as TJsonObject[string] },
+      });
+    }
     if (submission.extraBlock) put("evil_block", { evil: textInputState("<!channel>") });
     return state;
   }
@@ -260,6 +359,12 @@ describe(`${SECTION}: the user form users.form (${testDatabaseKind} database)`, 
     const slackUserId = submission.slackUser.kind === "id" ? submission.slackUser.id.trim() : "";
     if (slackUserId !== "" && (mustBeRefused(slackUserId) || !/^[UW][A-Z0-9]{2,31}$/.test(slackUserId)))
       reasons.push({ block: UserFormBlockId.SLACK_USER, because: "the Slack user is no user id" });
+    if (submission.accessUntil.kind === "wrong_type")
+      reasons.push({ block: UserFormBlockId.ACCESS_UNTIL, because: "the date is not text" });
+    else if (submission.accessUntil.kind === "text") {
+      const problem = accessUntilProblem(submission.accessUntil.text);
+      if (problem !== undefined) reasons.push({ block: UserFormBlockId.ACCESS_UNTIL, because: problem });
+    }
     if (reasons.length === 0) return MAY_BE_ACCEPTED;
     const onOneOf = reasons.some((reason) => reason.block === "any")
       ? "any"
@@ -285,6 +390,10 @@ describe(`${SECTION}: the user form users.form (${testDatabaseKind} database)`, 
     ] as const) {
       if (mustBeRefused(value)) throw new Error(`stored ${name} holds ${describeForbidden(value)}`);
     }
+    const sent = submission.accessUntil.kind === "text" ? submission.accessUntil.text.trim() : "";
+    const storedDate = stored.accessUntil?.toISOString().slice(0, 10) ?? "";
+    if (storedDate !== sent)
+      throw new Error(`accepted the date ${JSON.stringify(sent)}, but stored ${JSON.stringify(storedDate)}`);
   }
 
   it("1,000 generated submissions: no 5xx, a field error for each bad one, nothing changed by a refusal, no ping or link", async () => {

@@ -8,11 +8,14 @@
 // emails are at demo.example.
 // Only a database nobody has used is seeded. The sandbox seeds only its embedded database, which one
 // process holds; a start that dies half-way leaves a partial demo, and the next start seeds nothing.
+
 import { randomUUID } from "node:crypto";
+import { addDays } from "../../domain/access-period.ts";
 import type { TRequestContext } from "../../domain/actor.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { createCompany } from "../places/create-company.ts";
 import { createIssuingPlace } from "../places/create-issuing-place.ts";
+import { portalToday } from "../users/access-until.ts";
 import { createPortalUser } from "../users/create-portal-user.ts";
 
 export const DEMO_SEED_ACTOR_NAME = "demo-seed";
@@ -91,6 +94,8 @@ interface TDemoPerson {
   readonly username: string;
   readonly fullName: string;
   readonly places: readonly TDemoPlaceReference[];
+  /** Time-bound access: an Acceso hasta this many days after the seed's day. */
+  readonly accessDays?: number;
 }
 
 /** The demo's other people, at demo.example. */
@@ -107,6 +112,8 @@ export const DEMO_PEOPLE: readonly TDemoPerson[] = [
   {
     username: "jose.ramirez",
     fullName: "José Luis Ramírez Núñez",
+    // A contractor: the list and his form show an Acceso hasta four weeks ahead.
+    accessDays: 28,
     places: [
       ["XIA190128J61", 0],
       ["XIA190128J61", 1],
@@ -189,6 +196,9 @@ export async function seedDemoData(
         fullName: person.fullName,
         email: `${person.username}@${DEMO_EMAIL_DOMAIN}`,
         placeIds: placesOf(person.places),
+        ...(person.accessDays === undefined
+          ? {}
+          : { accessUntil: addDays(portalToday(dependencies.clock()), person.accessDays) }),
       },
     });
   }

@@ -27,7 +27,7 @@ export const ZCredentialsEmailPayload = z.object({
 });
 export type TCredentialsEmailPayload = Readonly<z.output<typeof ZCredentialsEmailPayload>>;
 
-const ZNoticeTemplate = z.enum(["password_changed", "email_changed", "account_locked"]);
+const ZNoticeTemplate = z.enum(["password_changed", "email_changed", "account_locked", "access_expiring"]);
 export type TNoticeTemplate = z.output<typeof ZNoticeTemplate>;
 
 export const ZNoticeEmailPayload = z.object({
@@ -38,7 +38,10 @@ export const ZNoticeEmailPayload = z.object({
   fullName: z.string().min(1),
   /** ISO time of the event the notice is about. */
   occurredAt: z.iso.datetime({ offset: true }),
-  /** email_changed: the new address, masked. account_locked: when the lock ends (ISO). */
+  /**
+   * email_changed: the new address, masked. account_locked: when the lock ends (ISO).
+   * access_expiring: the last day of access (YYYY-MM-DD).
+   */
   detail: z.string().optional(),
 });
 export type TNoticeEmailPayload = Readonly<z.output<typeof ZNoticeEmailPayload>>;
@@ -51,7 +54,7 @@ export type TAuditChannelPostPayload = Readonly<z.output<typeof ZAuditChannelPos
 
 export const ZSlackDirectMessagePayload = z.object({
   slackUserId: z.string().min(1),
-  message: z.enum(["welcome", "credentials_changed", "account_locked"]),
+  message: z.enum(["welcome", "credentials_changed", "account_locked", "access_expiring"]),
   userId: z.uuid(),
   locale: ZLocale,
 });
@@ -63,7 +66,8 @@ export type TSlackDirectMessagePayload = Readonly<z.output<typeof ZSlackDirectMe
  */
 export const ZAdminNoticePayload = z.object({
   slackUserId: z.string().min(1),
-  notice: z.enum(["credentials_email_failed", "slack_person_deactivated"]),
+  /** access_expired: to the admin who set the account's Acceso hasta (`reason` holds that date). */
+  notice: z.enum(["credentials_email_failed", "slack_person_deactivated", "access_expired"]),
   userId: z.uuid(),
   username: z.string().min(1),
   email: z.string().min(1),

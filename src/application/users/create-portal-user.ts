@@ -11,6 +11,7 @@ import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
 import type { SlackDirectory } from "../ports/slack-directory.ts";
+import { accessUntilColumns, withAccessUntilChecked } from "./access-until.ts";
 import { directMessageOwner } from "./direct-message-owner.ts";
 import {
   auditSnapshotOf,
@@ -40,7 +41,10 @@ export async function createPortalUser(
     action: AuditAction.USER_CREATED,
     target: { type: "portal_user", label: options.fields.username },
   });
-  const checked = checkPortalUserFields(options.fields);
+  const checked = withAccessUntilChecked(checkPortalUserFields(options.fields), {
+    now: dependencies.clock(),
+    current: null,
+  });
   const looksUpByEmail = checked.fields.slackUserId === null && options.slackDirectory !== undefined;
   // A form the checks refuse (a taken username, a bad field) is answered before any call to Slack,
   // whose lookup may take up to a second. The transaction checks again; this read spares the lookup.
@@ -63,6 +67,7 @@ export async function createPortalUser(
       const row = await transaction.portalUser.create({
         data: {
           ...accountColumnsOf(fields),
+          ...accessUntilColumns(fields.accessUntil, { current: null, actor: context.actor }),
           passwordIsTemporary: true,
           places: { create: fields.placeIds.map((placeId) => ({ placeId })) },
         },

@@ -31,9 +31,12 @@ export async function findCredentialAccount(
   if (where === undefined) return undefined;
   const row = await client.portalUser.findUnique({ where, select: portalUserDetailsSelect });
   if (row === null) return undefined;
+  const user = toPortalUserDetails(row, now);
   return {
-    user: toPortalUserDetails(row, now),
+    user,
     passwordHash: row.passwordHash,
-    disabled: row.disabledAt !== null,
+    // Past its Acceso hasta, an account is refused as disabled even before the scheduler disables it
+    // (once it has, disabledAt says, and an admin's Habilitar since is honoured).
+    disabled: row.disabledAt !== null || (user.accessEnded && !user.accessExpired),
   };
 }

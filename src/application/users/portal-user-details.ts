@@ -1,7 +1,9 @@
 // The read model of a portal account, as every surface shows it. Never includes the hash.
+import { calendarDateOf, hasAccessEnded } from "../../domain/access-period.ts";
 import { placeLabel } from "../../domain/company-rules.ts";
 import { isLocked } from "../../domain/lockout.ts";
 import type { Prisma } from "../ports/database.ts";
+import { portalToday } from "./access-until.ts";
 
 export const portalUserDetailsSelect = {
   id: true,
@@ -17,6 +19,9 @@ export const portalUserDetailsSelect = {
   lockedUntil: true,
   disabledAt: true,
   slackPersonGoneAt: true,
+  accessUntil: true,
+  accessUntilSetBy: true,
+  accessExpiredAt: true,
   credentialEmailFailedAt: true,
   credentialEmailFailure: true,
   createdAt: true,
@@ -63,6 +68,12 @@ export interface TPortalUserDetails {
   readonly disabled: boolean;
   /** Slack reported the linked person deactivated (the account was disabled then). */
   readonly slackPersonGone: boolean;
+  /** Acceso hasta (YYYY-MM-DD): the last day of access, in Mexico City's time; null: no end. */
+  readonly accessUntil: string | null;
+  /** That day is over. Until the scheduler disables the account, logins are refused by the date. */
+  readonly accessEnded: boolean;
+  /** The scheduler disabled the account for its date (an admin may have enabled it since). */
+  readonly accessExpired: boolean;
   /** The latest welcome or reset email was refused for good (a Restablecer sends a new one). */
   readonly credentialEmailRefused: { readonly at: Date; readonly reason: string } | null;
   readonly createdAt: Date;
@@ -100,6 +111,12 @@ export function toPortalUserDetails(row: TPortalUserRow, now: Date): TPortalUser
     lockedUntil: row.lockedUntil,
     disabled: row.disabledAt !== null,
     slackPersonGone: row.slackPersonGoneAt !== null,
+    accessUntil: row.accessUntil === null ? null : calendarDateOf(row.accessUntil),
+    accessEnded: hasAccessEnded(
+      row.accessUntil === null ? null : calendarDateOf(row.accessUntil),
+      portalToday(now),
+    ),
+    accessExpired: row.accessExpiredAt !== null,
     credentialEmailRefused:
       row.credentialEmailFailedAt === null
         ? null
@@ -119,6 +136,8 @@ export function auditSnapshotOf(user: TPortalUserDetails): Record<string, unknow
     slackUserId: user.slackUserId,
     disabled: user.disabled,
     places: user.places.map((place) => place.label),
+    // Only when set, so rows of accounts without an end read as before; an edit compares it explicitly.
+    ...(user.accessUntil === null ? {} : { accessUntil: user.accessUntil }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Normalises and checks the fields of the create and edit forms, collecting every problem — the
 // format of each field and whether the username, email, Slack user and places are free and real —
 // so that each field shows its own error at once, in the form's order.
+import { accessUntilFormatProblem } from "../../domain/access-period.ts";
 import { ErrorCode, type TFieldError, ValidationError } from "../../domain/errors.ts";
 import {
   emailProblem,
@@ -20,6 +21,8 @@ export interface TPortalUserFields {
   /** Empty or undefined: no linked Slack user. */
   readonly slackUserId?: string | null | undefined;
   readonly placeIds: readonly string[];
+  /** Acceso hasta, YYYY-MM-DD; empty or undefined: no end. */
+  readonly accessUntil?: string | null | undefined;
 }
 
 export interface TNormalizedPortalUserFields {
@@ -29,6 +32,7 @@ export interface TNormalizedPortalUserFields {
   readonly emailNormalized: string;
   readonly slackUserId: string | null;
   readonly placeIds: readonly string[];
+  readonly accessUntil: string | null;
 }
 
 export interface TCheckedPortalUserFields {
@@ -40,7 +44,7 @@ export interface TCheckedPortalUserFields {
 /** The account's own columns, as the create and edit forms write them (its places are rows of their own). */
 export function accountColumnsOf(
   fields: TNormalizedPortalUserFields,
-): Omit<TNormalizedPortalUserFields, "placeIds"> {
+): Omit<TNormalizedPortalUserFields, "placeIds" | "accessUntil"> {
   return {
     username: fields.username,
     fullName: fields.fullName,
@@ -50,7 +54,7 @@ export function accountColumnsOf(
   };
 }
 
-const FIELD_ORDER = ["username", "fullName", "email", "slackUserId", "placeIds"];
+const FIELD_ORDER = ["username", "fullName", "email", "slackUserId", "placeIds", "accessUntil"];
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,15 +64,25 @@ export function checkPortalUserFields(input: TPortalUserFields): TCheckedPortalU
   const email = input.email.normalize("NFKC").trim();
   const slackUserId = input.slackUserId?.trim() || null;
   const placeIds = [...new Set(input.placeIds.map((id) => id.trim()).filter((id) => id !== ""))];
+  const accessUntil = input.accessUntil?.trim() || null;
   const problems = [
     usernameProblem(username),
     fullNameProblem(fullName),
     emailProblem(email),
     slackUserId === null ? undefined : slackUserIdProblem(slackUserId),
     placeIds.length === 0 ? { field: "placeIds", code: ErrorCode.PLACES_REQUIRED } : undefined,
+    accessUntilFormatProblem(accessUntil),
   ].filter((problem): problem is TFieldError => problem !== undefined);
   return {
-    fields: { username, fullName, email, emailNormalized: normalizeEmail(email), slackUserId, placeIds },
+    fields: {
+      username,
+      fullName,
+      email,
+      emailNormalized: normalizeEmail(email),
+      slackUserId,
+      placeIds,
+      accessUntil,
+    },
     problems,
   };
 }

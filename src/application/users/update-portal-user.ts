@@ -8,6 +8,7 @@ import { runAuditedChange } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import { accessUntilColumns, withAccessUntilChecked } from "./access-until.ts";
 import { directMessageOwner } from "./direct-message-owner.ts";
 import { findPortalUser, portalUserTarget, type TPortalUserReference } from "./find-portal-user.ts";
 import {
@@ -43,7 +44,12 @@ export async function updatePortalUser(
   const checked = checkPortalUserFields(options.fields);
   return runAuditedChange(dependencies, context, authority, async (transaction, audit, now) => {
     const before = await findPortalUser(transaction, options.user, now);
-    const fields = await requireValidAndAvailable(transaction, checked, before.id);
+    // A date is checked against today only when it changes: an account past its date keeps it on any edit.
+    const fields = await requireValidAndAvailable(
+      transaction,
+      withAccessUntilChecked(checked, { now, current: before.accessUntil }),
+      before.id,
+    );
     await transaction.portalUserPlace.deleteMany({
       where: { userId: before.id, placeId: { notIn: [...fields.placeIds] } },
     });
@@ -53,11 +59,17 @@ export async function updatePortalUser(
     });
     const row = await transaction.portalUser.update({
       where: { id: before.id },
-      data: accountColumnsOf(fields),
+      data: {
+        ...accountColumnsOf(fields),
+        ...accessUntilColumns(fields.accessUntil, { current: before.accessUntil, actor: context.actor }),
+      },
       select: portalUserDetailsSelect,
     });
     const after = toPortalUserDetails(row, now);
-    const changes = changedFields(auditSnapshotOf(before), auditSnapshotOf(after));
+    const changes = changedFields(
+      { ...auditSnapshotOf(before), accessUntil: before.accessUntil },
+      { ...auditSnapshotOf(after), accessUntil: after.accessUntil },
+    );
     if (Object.keys(changes).length === 0) return after;
     await audit({
       action: AuditAction.USER_UPDATED,

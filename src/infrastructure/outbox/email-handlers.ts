@@ -12,6 +12,7 @@ import {
 import { credentialsForEmail } from "../../application/users/issue-temporary-password.ts";
 import { recordCredentialEmailRefusal } from "../../application/users/record-credential-email-refusal.ts";
 import { classifyMailError, type MailTransport, type TEmail } from "../email/mail-transport.ts";
+import { accessExpiringEmail } from "../email/templates/access-expiring-email.ts";
 import { accountLockedEmail } from "../email/templates/account-locked-email.ts";
 import { emailChangedEmail } from "../email/templates/email-changed-email.ts";
 import type { TRenderedEmail } from "../email/templates/email-layout.ts";
@@ -106,6 +107,8 @@ function noticeEmail(payload: TNoticeEmailPayload, supportContact: string | unde
       return emailChangedEmail({ ...common, changedAt: occurredAt, maskedNewEmail: payload.detail || "***" });
     case "account_locked":
       return accountLockedEmail({ ...common, lockedUntil: optionalTime(payload.detail) });
+    case "access_expiring":
+      return accessExpiringEmail({ ...common, accessUntil: payload.detail ?? "" });
   }
 }
 

@@ -69,6 +69,9 @@ export function createSlackOutboxHandlers(options: {
       // The account may have been linked to someone else since: tell only its current owner.
       if (user.slackUserId !== payload.slackUserId)
         return cancelled("account no longer linked to this Slack user");
+      // The date was cleared (or moved away and warned again) since: this warning no longer holds.
+      if (payload.message === "access_expiring" && user.accessUntil === null)
+        return cancelled("access date cleared");
       const message = accountNoticeMessage(payload.message, user, payload.locale);
       try {
         await client.chat.postMessage({ channel: payload.slackUserId, ...message });

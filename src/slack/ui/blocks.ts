@@ -4,6 +4,7 @@ import type {
   ActionsBlock,
   Button,
   ContextBlock,
+  Datepicker,
   DividerBlock,
   HeaderBlock,
   InputBlock,
@@ -128,7 +129,7 @@ export function optionGroup(label: string, options: TOption[]): TOptionGroup {
 export function input(
   blockId: string,
   label: string,
-  element: PlainTextInput | StaticSelect | MultiStaticSelect | MultiExternalSelect | UsersSelect,
+  element: PlainTextInput | StaticSelect | MultiStaticSelect | MultiExternalSelect | UsersSelect | Datepicker,
   options: { optional?: boolean; hint?: string } = {},
 ): InputBlock {
   return {
@@ -154,6 +155,19 @@ export function textInput(
     ...(options.placeholder === undefined ? {} : { placeholder: plainText(options.placeholder, 150) }),
     ...(options.maxLength === undefined ? {} : { max_length: options.maxLength }),
     ...(options.multiline === undefined ? {} : { multiline: options.multiline }),
+  };
+}
+
+/** A calendar date picker; its value is submitted as `selected_date` (YYYY-MM-DD) or null. */
+export function datePicker(
+  actionId: string,
+  options: { initialDate?: string | null; placeholder?: string } = {},
+): Datepicker {
+  return {
+    type: "datepicker",
+    action_id: actionId,
+    ...(options.initialDate ? { initial_date: options.initialDate } : {}),
+    ...(options.placeholder === undefined ? {} : { placeholder: plainText(options.placeholder, 150) }),
   };
 }
 

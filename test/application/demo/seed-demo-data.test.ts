@@ -74,6 +74,13 @@ describe(`seedDemoData (${testDatabaseKind} database)`, () => {
       expect.arrayContaining(["IAÑL750210963", "H&E951128469"]),
     );
     expect(users.map((user) => user.fullName)).toContain("José Luis Ramírez Núñez");
+    // One contractor with time-bound access: an Acceso hasta four weeks after the seed's day.
+    const timeBound = users.filter((user) => user.accessUntil !== null);
+    expect(timeBound.map((user) => user.username)).toEqual(["jose.ramirez"]);
+    const daysAhead =
+      ((timeBound[0]?.accessUntil?.getTime() ?? 0) - dependencies.clock().getTime()) / 86_400_000;
+    expect(daysAhead).toBeGreaterThan(26);
+    expect(daysAhead).toBeLessThan(29);
   });
 
   it("links one account to the accountant, who sees it in Mi cuenta and can change its password", async () => {

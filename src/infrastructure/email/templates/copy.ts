@@ -38,6 +38,11 @@ export const emailCopy = defineCopy(
       "Por varios intentos seguidos con una contraseña incorrecta, la cuenta {username} del portal PremiumOne quedó bloqueada temporalmente.",
     "account_locked.what_next":
       "Mientras tanto no se puede entrar al portal ni cambiar la contraseña. Después podrás volver a intentarlo; un administrador también puede desbloquear la cuenta. Si no fuiste tú, comunícate con la mesa de ayuda.",
+    "access_expiring.subject": "Tu acceso al portal PremiumOne termina el {date}",
+    "access_expiring.ends":
+      "Tu acceso a la cuenta {username} del portal PremiumOne termina el {date}, al final del día ({timeZone}). Después la cuenta quedará deshabilitada.",
+    "access_expiring.what_next":
+      "Si necesitas seguir usando el portal después de esa fecha, pide a un administrador que la cambie.",
   },
   {
     "common.greeting": "Hello {fullName},",
@@ -74,5 +79,10 @@ export const emailCopy = defineCopy(
       "After several wrong passwords in a row, the PremiumOne portal account {username} is temporarily locked.",
     "account_locked.what_next":
       "Meanwhile, nobody can sign in to the portal or change the password. You can try again afterwards; an administrator can also unlock the account. If it was not you, contact the service desk.",
+    "access_expiring.subject": "Your access to the PremiumOne portal ends on {date}",
+    "access_expiring.ends":
+      "Your access to the PremiumOne portal account {username} ends on {date}, at the end of the day ({timeZone}). The account will then be disabled.",
+    "access_expiring.what_next":
+      "If you need to keep using the portal after that date, ask an administrator to change it.",
   },
 );

@@ -8,6 +8,8 @@ export const accountCopy = defineCopy(
       "👋 Hola, {fullName}. Un administrador creó tu cuenta *{username}* del portal PremiumOne. Tu contraseña temporal llega a {email}; cámbiala aquí con el botón.",
     "notice.credentials_changed":
       "🔑 La contraseña de tu cuenta *{username}* cambió. Si no fuiste tú, avisa de inmediato a un administrador.",
+    "notice.access_expiring":
+      "⌛ Tu acceso a la cuenta *{username}* del portal PremiumOne termina el {date}, al final del día (hora de la Ciudad de México). Si necesitas seguir después, pide a un administrador que cambie la fecha.",
     "notice.account_locked":
       "🔒 Tu cuenta *{username}* quedó bloqueada hasta el {until} por varios intentos fallidos. Si no fuiste tú, avisa a un administrador.",
     "button.change_password": "Cambiar contraseña",
@@ -15,6 +17,7 @@ export const accountCopy = defineCopy(
     "summary.username": "*Cuenta:* {username}",
     "summary.full_name": "*Nombre:* {fullName}",
     "summary.email": "*Correo:* {email}",
+    "summary.access_until": "*Acceso hasta:* {date} (al final del día, hora de la Ciudad de México)",
     "summary.places": "*Lugares de expedición:*",
     "summary.no_places": "_Sin lugares asignados._",
     "summary.must_change": "⚠️ Tu contraseña es temporal: cámbiala ahora con el botón.",
@@ -51,6 +54,8 @@ export const accountCopy = defineCopy(
       "👋 Hi, {fullName}. An administrator created your PremiumOne portal account *{username}*. Your temporary password is on its way to {email}; change it here with the button.",
     "notice.credentials_changed":
       "🔑 The password of your account *{username}* changed. If it was not you, tell an administrator at once.",
+    "notice.access_expiring":
+      "⌛ Your access to the PremiumOne portal account *{username}* ends on {date}, at the end of the day (Mexico City time). If you need it longer, ask an administrator to change the date.",
     "notice.account_locked":
       "🔒 Your account *{username}* was locked after several failed attempts until {until}. If it was not you, tell an administrator.",
     "button.change_password": "Change password",
@@ -58,6 +63,7 @@ export const accountCopy = defineCopy(
     "summary.username": "*Username:* {username}",
     "summary.full_name": "*Name:* {fullName}",
     "summary.email": "*Email:* {email}",
+    "summary.access_until": "*Access until:* {date} (end of the day, Mexico City time)",
     "summary.places": "*Issuing places:*",
     "summary.no_places": "_No places assigned._",
     "summary.must_change": "⚠️ Your password is temporary: change it now with the button.",

@@ -66,6 +66,14 @@ export const usersCopy = defineCopy(
     "form.places": "Lugares de expedición",
     "form.places_hint": "Al menos uno. Escribe para buscar por código postal, nombre o empresa.",
     "form.places_placeholder": "Elige los lugares",
+    "form.access_until": "Acceso hasta",
+    "form.access_until_placeholder": "Sin fecha de término",
+    "form.access_until_hint":
+      "Opcional. El acceso termina al final de ese día (hora de la Ciudad de México) y la cuenta se deshabilita; 3 días antes se avisa a la persona. Déjalo vacío para que no termine.",
+    "status.access_until": "⌛ acceso hasta el {date}",
+    "status.access_ended": "⌛ su acceso terminó el {date}",
+    "notice.access_expired":
+      "⌛ Terminó el acceso de *{username}* ({email}): su fecha de Acceso hasta, que tú pusiste, era el {date}. Deshabilité su cuenta del portal (no la eliminé). Si debe seguir, cambia la fecha con Editar y usa Habilitar.",
     "help.title": "Ayuda de /usuarios",
     "help.body":
       "• `/usuarios` — lista de usuarios del portal (10 por página)\n• `/usuarios buscar <texto>` — busca por cuenta, nombre, correo, código postal o empresa\n• `/usuarios nuevo` — formulario para crear un usuario; su contraseña temporal llega por correo\n• `/usuarios editar <cuenta>` — cambia nombre, correo, usuario de Slack y lugares\n• `/usuarios restablecer <cuenta>` — envía una contraseña temporal nueva (pregunta Sí / No)\n• `/usuarios eliminar <cuenta>` — elimina la cuenta (pregunta Sí / No)\n• `/usuarios roles` — quién es administrador o soporte; los administradores otorgan y quitan roles\n• `/lugares` — empresas y lugares de expedición · `/auditoria` — quién hizo qué\n• `/micuenta` — tu propia cuenta y el cambio de contraseña",
@@ -134,6 +142,14 @@ export const usersCopy = defineCopy(
     "form.places": "Issuing places",
     "form.places_hint": "At least one. Type to search by postal code, name or company.",
     "form.places_placeholder": "Pick the places",
+    "form.access_until": "Access until",
+    "form.access_until_placeholder": "No end date",
+    "form.access_until_hint":
+      "Optional. Access ends at the end of that day (Mexico City time) and the account is disabled; the person is told 3 days before. Leave it empty for no end.",
+    "status.access_until": "⌛ access until {date}",
+    "status.access_ended": "⌛ access ended on {date}",
+    "notice.access_expired":
+      "⌛ The access of *{username}* ({email}) has ended: its Access until date, which you set, was {date}. I disabled their portal account (not deleted). If they should stay, change the date with Edit and use Enable.",
     "help.title": "/usuarios help",
     "help.body":
       "• `/usuarios` — the portal's users (10 a page)\n• `/usuarios buscar <text>` — search by username, name, email, postal code or company\n• `/usuarios nuevo` — a form to create a user; the temporary password goes by email\n• `/usuarios editar <username>` — change name, email, Slack user and places\n• `/usuarios restablecer <username>` — send a new temporary password (asks Yes / No)\n• `/usuarios eliminar <username>` — delete the account (asks Yes / No)\n• `/usuarios roles` — who is an administrator or support agent; administrators grant and remove roles\n• `/lugares` — companies and issuing places · `/auditoria` — who did what\n• `/micuenta` — your own account and password change",

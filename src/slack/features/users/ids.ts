@@ -27,6 +27,7 @@ export const UserFormBlockId = {
   EMAIL: "email",
   SLACK_USER: "slack_user",
   PLACES: "places",
+  ACCESS_UNTIL: "access_until",
 } as const;
 
 export const FIELD_ACTION_ID = "value";
@@ -40,4 +41,5 @@ export const USER_FORM_BLOCK_BY_FIELD: Readonly<Record<string, string>> = {
   email: UserFormBlockId.EMAIL,
   slackUserId: UserFormBlockId.SLACK_USER,
   placeIds: UserFormBlockId.PLACES,
+  accessUntil: UserFormBlockId.ACCESS_UNTIL,
 };

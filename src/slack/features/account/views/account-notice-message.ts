@@ -1,7 +1,8 @@
 // The DMs a linked portal user receives: the welcome after creation, a notice after each
-// credential change and after a lock. Each offers the Cambiar contraseña button; none holds a secret.
+// credential change and after a lock, and the warning that its Acceso hasta is near. Each offers the Cambiar contraseña button; none holds a secret.
 import type { TSlackDirectMessagePayload } from "../../../../application/outbox/outbox-messages.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import { formatCalendarDate } from "../../../../i18n/format.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";
 import type { TMessageContent } from "../../../ui/message-content.ts";
@@ -20,13 +21,16 @@ export function accountNoticeMessage(
     email: escapeMrkdwn(user.email),
     expires: user.passwordExpiresAt?.toISOString() ?? "",
     until: user.lockedUntil?.toISOString() ?? "",
+    date: user.accessUntil === null ? "" : formatCalendarDate(user.accessUntil, locale),
   };
   const text =
     message === "welcome"
       ? copy(user.passwordExpiresAt === null ? "notice.welcome_no_expiry" : "notice.welcome", values)
       : message === "credentials_changed"
         ? copy("notice.credentials_changed", values)
-        : copy("notice.account_locked", values);
+        : message === "access_expiring"
+          ? copy("notice.access_expiring", values)
+          : copy("notice.account_locked", values);
   return {
     text,
     blocks: [

@@ -1,6 +1,7 @@
 // "Mi cuenta": the caller's account (username, name, email, places by company) with the Cambiar
 // contraseña button — shown by /micuenta, in reply to any DM, and on the App Home tab.
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import { formatCalendarDate } from "../../../../i18n/format.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { contactLine } from "../../../help/help-message.ts";
 import {
@@ -68,6 +69,9 @@ export function accountSummaryBlocks(options: {
         copy("summary.username", { username: escapeMrkdwn(user.username) }),
         copy("summary.full_name", { fullName: escapeMrkdwn(user.fullName) }),
         copy("summary.email", { email: escapeMrkdwn(user.email) }),
+        ...(user.accessUntil === null
+          ? []
+          : [copy("summary.access_until", { date: formatCalendarDate(user.accessUntil, locale) })]),
       ].join("\n"),
     ),
     section(

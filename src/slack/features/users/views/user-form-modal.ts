@@ -1,11 +1,13 @@
 // The create / edit form of SPEC.md: Cuenta del usuario, Nombre de la persona, Correo electrónico,
 // Usuario de Slack (optional) and Lugares de expedición grouped by company — a static select up to
-// 100 places, a searchable external select beyond.
+// 100 places, a searchable external select beyond — and the optional Acceso hasta (a date picker;
+// emptied, the access has no end).
 import { z } from "zod";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TPlaceChoices } from "../../../../application/users/prepare-portal-user-change.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import {
+  datePicker,
   input,
   type ModalView,
   modal,
@@ -105,6 +107,15 @@ export function userFormModal(options: {
         },
       ),
       input(UserFormBlockId.PLACES, copy("form.places"), placesElement, { hint: copy("form.places_hint") }),
+      input(
+        UserFormBlockId.ACCESS_UNTIL,
+        copy("form.access_until"),
+        datePicker(FIELD_ACTION_ID, {
+          initialDate: user?.accessUntil ?? null,
+          placeholder: copy("form.access_until_placeholder"),
+        }),
+        { optional: true, hint: copy("form.access_until_hint") },
+      ),
     ],
   });
 }
@@ -116,6 +127,7 @@ export function readUserForm(values: unknown): {
   email: string;
   slackUserId: string | undefined;
   placeIds: string[];
+  accessUntil: string | undefined;
 } {
   const blocks = readValues(values);
   const text = (blockId: string) => blocks[blockId]?.[FIELD_ACTION_ID]?.value ?? "";
@@ -126,11 +138,20 @@ export function readUserForm(values: unknown): {
     email: text(UserFormBlockId.EMAIL),
     slackUserId: blocks[UserFormBlockId.SLACK_USER]?.[FIELD_ACTION_ID]?.selected_user ?? undefined,
     placeIds: places.map((selected) => selected.value),
+    accessUntil: submittedDate(blocks[UserFormBlockId.ACCESS_UNTIL]?.[FIELD_ACTION_ID]?.selected_date),
   };
 }
 
 const readValues = submittedValuesReader({
   value: z.string().nullish(),
   selected_user: z.string().nullish(),
+  // Any type, so that a forged one is refused on the date's own field, not as an unreadable form.
+  selected_date: z.unknown().optional(),
   selected_options: z.array(z.object({ value: z.string() })).nullish(),
 });
+
+/** A date picker's value: the text as sent (the use case checks it), undefined when empty. */
+function submittedDate(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}

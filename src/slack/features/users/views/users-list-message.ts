@@ -2,6 +2,7 @@
 // (for admins) the buttons that act on it.
 import type { TPortalUserPage } from "../../../../application/users/list-portal-users.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
+import { formatCalendarDate } from "../../../../i18n/format.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import {
   actions,
@@ -35,6 +36,11 @@ export function userSummaryLines(user: TPortalUserDetails, locale: TLocale): str
   const states = [
     user.disabled ? copy("status.disabled") : undefined,
     user.slackPersonGone ? copy("status.slack_person_gone") : undefined,
+    user.accessUntil === null
+      ? undefined
+      : copy(user.accessEnded ? "status.access_ended" : "status.access_until", {
+          date: formatCalendarDate(user.accessUntil, locale),
+        }),
     user.locked ? copy("status.locked", { until: user.lockedUntil?.toISOString() ?? "" }) : undefined,
     user.credentialEmailRefused !== null
       ? copy("status.email_refused", {
