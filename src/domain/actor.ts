@@ -25,3 +25,6 @@ export function actorIdOf(actor: TActor): string {
 
 /** Slack itself, reporting a person deactivated (the user_change event, the daily reconciliation). */
 export const SLACK_ACTOR: TActor = { kind: "system", name: "slack" };
+
+/** Whoever holds an invitation link, choosing the account's password on the bot's page. */
+export const INVITATION_LINK_ACTOR: TActor = { kind: "system", name: "invitation_link" };

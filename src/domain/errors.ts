@@ -48,6 +48,9 @@ export const ErrorCode = {
   PASSWORD_UNCHANGED: "PASSWORD_UNCHANGED",
   CONFLICT: "CONFLICT",
   CONFIRMATION_USED: "CONFIRMATION_USED",
+  /** An invitation link that is wrong, used, voided by a reset or expired: one answer for all. */
+  INVITATION_LINK_INVALID: "INVITATION_LINK_INVALID",
+  INVITATION_LINK_RATE_LIMITED: "INVITATION_LINK_RATE_LIMITED",
 } as const;
 
 export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

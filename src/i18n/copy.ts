@@ -56,6 +56,10 @@ export const sharedCopy = defineCopy(
     "error.PASSWORD_UNCHANGED": "La nueva contraseña debe ser distinta de la actual.",
     "error.CONFIRMATION_USED": "Esa confirmación ya se usó: no se volvió a hacer nada.",
     "error.CONFLICT": "Alguien más cambió esto al mismo tiempo; inténtalo de nuevo.",
+    "error.INVITATION_LINK_INVALID":
+      "Este enlace ya no sirve: se usó, venció o lo reemplazó un restablecimiento. Pide a un administrador que restablezca tu contraseña.",
+    "error.INVITATION_LINK_RATE_LIMITED":
+      "Demasiados intentos con este enlace; espera {seconds} segundos y vuelve a intentarlo.",
     "error.database_unavailable":
       "La base de datos no responde en este momento (referencia {requestId}); no se guardó nada. Inténtalo de nuevo en unos segundos.",
     "error.unexpected":
@@ -112,6 +116,10 @@ export const sharedCopy = defineCopy(
     "error.PASSWORD_UNCHANGED": "The new password must differ from the current one.",
     "error.CONFIRMATION_USED": "That confirmation was already used: nothing was done again.",
     "error.CONFLICT": "Someone else changed this at the same time; please try again.",
+    "error.INVITATION_LINK_INVALID":
+      "This link no longer works: it was used, it expired or a reset replaced it. Ask an administrator to reset your password.",
+    "error.INVITATION_LINK_RATE_LIMITED":
+      "Too many attempts with this link; wait {seconds} seconds and try again.",
     "error.database_unavailable":
       "The database is not answering right now (reference {requestId}); nothing was saved. Please try again in a few seconds.",
     "error.unexpected":

@@ -69,7 +69,12 @@ export function createSlackOutboxHandlers(options: {
       // The account may have been linked to someone else since: tell only its current owner.
       if (user.slackUserId !== payload.slackUserId)
         return cancelled("account no longer linked to this Slack user");
-      const message = accountNoticeMessage(payload.message, user, payload.locale);
+      const message = accountNoticeMessage(
+        payload.message,
+        user,
+        payload.locale,
+        dependencies.settings.credentialDelivery,
+      );
       try {
         await client.chat.postMessage({ channel: payload.slackUserId, ...message });
       } catch (error) {
