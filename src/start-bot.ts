@@ -13,6 +13,7 @@ import { expireAccess } from "./application/users/expire-access.ts";
 import type { TEnvironment } from "./config/environment.ts";
 import { checkHealth } from "./http/health.ts";
 import { createHttpServer, sendJson, type TRequestHandler, type TRoute } from "./http/http-server.ts";
+import { createInvitationPageHandler } from "./http/invitation-page/invitation-page-handler.ts";
 import { createMetricsRoute } from "./http/metrics-endpoint.ts";
 import { createPortalApiRoutes } from "./http/portal-api/portal-api-routes.ts";
 import { checkReadiness, type TSlackReadiness } from "./http/readiness.ts";
@@ -88,6 +89,8 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     "database ready",
   );
 
+  let localAddress = localAddressOf(options.host, environment.PORT);
+  const serverKey = await sealingKey({ pepper: environment.PASSWORD_PEPPER, dataDir: environment.DATA_DIR });
   const commonPasswordChecker = createZxcvbnCommonPasswordChecker();
   const metrics = createPrometheusMetrics({ database });
   const dependencies: TUseCaseDependencies = {
@@ -99,9 +102,7 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     }),
     commonPasswordChecker,
     generateTemporaryPassword,
-    secretSealer: createSecretSealer(
-      await sealingKey({ pepper: environment.PASSWORD_PEPPER, dataDir: environment.DATA_DIR }),
-    ),
+    secretSealer: createSecretSealer(serverKey),
     clock: options.clock ?? systemClock,
     logger,
     settings: {
@@ -110,6 +111,12 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       passwordMinimumLength: environment.PASSWORD_MIN_LENGTH,
       portalUrl: environment.PORTAL_URL,
       auditChannelId: environment.AUDIT_CHANNEL_ID,
+      credentialDelivery: environment.CREDENTIAL_DELIVERY,
+      // Without PUBLIC_URL (allowed only where the sandbox runs) the links point at this very
+      // server, whose port is known once it listens.
+      get publicUrl() {
+        return withTrailingSlash(environment.PUBLIC_URL ?? localAddress);
+      },
     },
   };
 
@@ -280,10 +287,19 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     }),
   ];
   const httpServer = createHttpServer(routes, logger, {
-    handlers: options.requestHandlers ?? [],
+    handlers: [
+      // GET/POST /acceso/<token>: the invitation links' page (CREDENTIAL_DELIVERY=link).
+      createInvitationPageHandler({
+        dependencies,
+        serverKey,
+        logger: logger.child({ component: "invitation-page" }),
+      }),
+      ...(options.requestHandlers ?? []),
+    ],
     observe: metrics.httpAnswered,
   });
   const port = await httpServer.listen(environment.PORT, options.host);
+  localAddress = localAddressOf(options.host, port);
   // Email goes out whatever Slack does: the outbox starts before Slack is reached.
   outboxWorker.start();
   housekeeping.start();
@@ -345,4 +361,15 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
 function messageIdDomainOf(mailFrom: string): string {
   const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
   return address.slice(address.lastIndexOf("@") + 1).trim() || "premiumone.invalid";
+}
+
+/** The address a browser on this machine reaches the server at (a wildcard host is reached as localhost). */
+function localAddressOf(host: string | undefined, port: number): string {
+  const reachable =
+    host === undefined || host === "" || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}/`;
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
 }

@@ -16,7 +16,13 @@ export interface TUseCaseSettings {
   readonly portalUrl: string;
   /** When set, every audit event is also queued for posting to this Slack channel. */
   readonly auditChannelId: string | undefined;
+  /** CREDENTIAL_DELIVERY: the welcome and reset emails carry a temporary password, or a one-time link. */
+  readonly credentialDelivery: TCredentialDelivery;
+  /** The bot's own address, ending with "/": the invitation links are `<publicUrl>acceso/<token>`. */
+  readonly publicUrl: string;
 }
+
+export type TCredentialDelivery = "password" | "link";
 
 export interface TUseCaseDependencies {
   readonly database: Database;

@@ -123,6 +123,12 @@ export const ZEnvironment = z.object({
   SANDBOX: optionalText
     .transform((value) => value ?? "auto")
     .pipe(z.enum(["auto", "on", "off"], { error: "expected auto, on or off" })),
+  CREDENTIAL_DELIVERY: optionalText
+    .transform((value) => value ?? "password")
+    .pipe(z.enum(["password", "link"], { error: "expected password or link" })),
+  PUBLIC_URL: optionalText.pipe(
+    urlWithProtocols(["http:", "https:"], "the bot's public http(s) URL").optional(),
+  ),
 });
 
 export type TEnvironment = z.infer<typeof ZEnvironment>;
@@ -145,6 +151,18 @@ function crossVariableProblems(source: NodeJS.ProcessEnv, sandboxed: boolean): s
   if (!sandboxed && sandboxOn && present("SLACK_BOT_TOKEN")) {
     problems.push(
       "SANDBOX: must not be on beside a real SLACK_BOT_TOKEN (the sandbox signs with a secret of its own)",
+    );
+  }
+  // The links of the emails point at the bot itself; the sandbox's bot knows its own local address.
+  const sandboxMode = (source.SANDBOX ?? "").trim();
+  const sandboxServed =
+    sandboxOn ||
+    ((sandboxMode === "" || sandboxMode === "auto") &&
+      !present("SLACK_BOT_TOKEN") &&
+      (source.NODE_ENV ?? "").trim() !== "production");
+  if (!sandboxServed && (source.CREDENTIAL_DELIVERY ?? "").trim() === "link" && !present("PUBLIC_URL")) {
+    problems.push(
+      "PUBLIC_URL: is required when CREDENTIAL_DELIVERY=link (the emails' links point at <PUBLIC_URL>/acceso/…)",
     );
   }
   if ((source.NODE_ENV ?? "").trim() === "production") {

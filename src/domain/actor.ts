@@ -28,3 +28,5 @@ export const SLACK_ACTOR: TActor = { kind: "system", name: "slack" };
 
 /** The bot's scheduler of time-bound access (Acceso hasta): warns owners, disables expired accounts. */
 export const ACCESS_EXPIRY_ACTOR: TActor = { kind: "system", name: "access-expiry" };
+/** Whoever holds an invitation link, choosing the account's password on the bot's page. */
+export const INVITATION_LINK_ACTOR: TActor = { kind: "system", name: "invitation_link" };

@@ -11,6 +11,8 @@ export const AuditAction = {
   USER_PASSWORD_RESET: "user.password_reset",
   USER_PASSWORD_CHANGED: "user.password_changed",
   USER_PASSWORD_CHANGE_FAILED: "user.password_change_failed",
+  /** The owner chose the password through the invitation link (CREDENTIAL_DELIVERY=link). */
+  USER_PASSWORD_SET: "user.password_set",
   USER_LOCKED: "user.locked",
   USER_UNLOCKED: "user.unlocked",
   USER_LOGIN_SUCCEEDED: "user.login_succeeded",

@@ -52,6 +52,9 @@ export const ErrorCode = {
   ACCESS_UNTIL_INVALID: "ACCESS_UNTIL_INVALID",
   ACCESS_UNTIL_NOT_FUTURE: "ACCESS_UNTIL_NOT_FUTURE",
   ACCESS_UNTIL_TOO_FAR: "ACCESS_UNTIL_TOO_FAR",
+  /** An invitation link that is wrong, used, voided by a reset or expired: one answer for all. */
+  INVITATION_LINK_INVALID: "INVITATION_LINK_INVALID",
+  INVITATION_LINK_RATE_LIMITED: "INVITATION_LINK_RATE_LIMITED",
 } as const;
 
 export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -60,6 +60,10 @@ export const sharedCopy = defineCopy(
       "Elige una fecha a partir de mañana: hoy es {today} en la Ciudad de México. Para quitar el acceso ya, usa Deshabilitar.",
     "error.ACCESS_UNTIL_TOO_FAR": "Elige una fecha dentro de los próximos {years} años.",
     "error.CONFLICT": "Alguien más cambió esto al mismo tiempo; inténtalo de nuevo.",
+    "error.INVITATION_LINK_INVALID":
+      "Este enlace ya no sirve: se usó, venció o lo reemplazó un restablecimiento. Pide a un administrador que restablezca tu contraseña.",
+    "error.INVITATION_LINK_RATE_LIMITED":
+      "Demasiados intentos con este enlace; espera {seconds} segundos y vuelve a intentarlo.",
     "error.database_unavailable":
       "La base de datos no responde en este momento (referencia {requestId}); no se guardó nada. Inténtalo de nuevo en unos segundos.",
     "error.unexpected":
@@ -120,6 +124,10 @@ export const sharedCopy = defineCopy(
       "Pick a date from tomorrow on: today is {today} in Mexico City. To end the access now, use Disable.",
     "error.ACCESS_UNTIL_TOO_FAR": "Pick a date within the next {years} years.",
     "error.CONFLICT": "Someone else changed this at the same time; please try again.",
+    "error.INVITATION_LINK_INVALID":
+      "This link no longer works: it was used, it expired or a reset replaced it. Ask an administrator to reset your password.",
+    "error.INVITATION_LINK_RATE_LIMITED":
+      "Too many attempts with this link; wait {seconds} seconds and try again.",
     "error.database_unavailable":
       "The database is not answering right now (reference {requestId}); nothing was saved. Please try again in a few seconds.",
     "error.unexpected":

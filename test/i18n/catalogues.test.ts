@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { sourceFiles as files } from "../support/source-files.ts";
 
 const CATALOGUE =
-  /^(i18n|slack\/help|infrastructure\/email\/templates|slack\/features\/[^/]+|sandbox\/site)\/copy\.ts$/;
+  /^(i18n|slack\/help|infrastructure\/email\/templates|slack\/features\/[^/]+|sandbox\/site|http\/invitation-page)\/copy\.ts$/;
 
 function withoutComments(text: string): string {
   return text.replaceAll(/\/\*[\s\S]*?\*\//g, "").replaceAll(/(^|[^:"'`])\/\/.*$/gm, "$1");

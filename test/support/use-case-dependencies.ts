@@ -48,6 +48,8 @@ export function createTestDependencies(
       passwordMinimumLength: 15,
       portalUrl: "https://portal.example.test/",
       auditChannelId: "C0AUDIT01",
+      credentialDelivery: "password",
+      publicUrl: "https://bot.example.test/",
       ...overrides.settings,
     },
   };

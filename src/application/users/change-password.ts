@@ -65,7 +65,12 @@ export async function changePassword(
   }
   // A Slack user is the account's proven owner: before the welcome email has made a password, tell
   // them to wait for it instead of counting their guesses towards a lock. The portal learns nothing.
-  if (account.passwordHash === null && context.actor.kind === "slack") {
+  // With CREDENTIAL_DELIVERY=link an account without a password waits for its invitation link,
+  // and the portal is told so as its login is (password_not_set): there is nothing to guess.
+  if (
+    account.passwordHash === null &&
+    (context.actor.kind === "slack" || dependencies.settings.credentialDelivery === "link")
+  ) {
     throw ValidationError.single(PasswordField.CURRENT, ErrorCode.PASSWORD_NOT_SET);
   }
   const wrong = await checkPasswordUnderLockout(dependencies, context, authority, {

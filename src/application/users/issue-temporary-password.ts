@@ -4,10 +4,13 @@
 // transaction; a retry — after a timeout, or a crash right after the SMTP server took the email —
 // opens the sealed password and sends the very same email again, so a second copy never voids the
 // first. The worker wipes the sealed value when the message closes (sent, failed or cancelled).
+// With CREDENTIAL_DELIVERY=link the same happens to an invitation link's token instead (see
+// invitation-links.ts): the account keeps no password, only the token's hash, until the link is used.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { temporaryPasswordExpiry } from "../../domain/temporary-password.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
+import { invitationTokenHash, newInvitationToken } from "./invitation-links.ts";
 
 export interface TIssuedTemporaryPassword {
   readonly username: string;
@@ -24,23 +27,41 @@ export interface TOutboxClaim {
   readonly attempts: number;
 }
 
+/** An invitation link's token, for the email only: the account holds its hash. */
+export interface TIssuedInvitation {
+  readonly username: string;
+  readonly fullName: string;
+  readonly email: string;
+  readonly token: string;
+  readonly expiresAt: Date;
+}
+
 export type TCredentialsForEmail =
   | { readonly kind: "send"; readonly credentials: TIssuedTemporaryPassword }
+  | { readonly kind: "send_link"; readonly invitation: TIssuedInvitation }
   /** Nothing to send: the account is gone, or its password changed since the first attempt. */
   | { readonly kind: "cancel"; readonly reason: string }
   /** The claim on the row was lost (another worker has it): send nothing now. */
   | { readonly kind: "claim_lost" };
 
 const ZSealedCredentials = z.object({
+  /** The temporary password, or with `delivery: "link"` the invitation link's token. */
   password: z.string().min(1),
+  delivery: z.enum(["password", "link"]).default("password"),
   expiresAt: z.iso.datetime(),
-  /** sha256 of the bcrypt hash stored with it: a later change of the password shows. */
+  /** sha256 of the bcrypt hash (or of the token's hash) stored with it: a later change shows. */
   hashDigest: z.string().length(64),
 });
 
 const digest = (hash: string) => createHash("sha256").update(hash).digest("hex");
 
-const accountSelect = { username: true, fullName: true, email: true, passwordHash: true } as const;
+const accountSelect = {
+  username: true,
+  fullName: true,
+  email: true,
+  passwordHash: true,
+  invitationTokenHash: true,
+} as const;
 
 /** Makes a new temporary password for the account and stores its hash; undefined when the account is gone. */
 export async function issueTemporaryPassword(
@@ -76,6 +97,18 @@ export async function credentialsForEmail(
   if (sealed !== undefined) {
     const user = await prisma.portalUser.findUnique({ where: { id: options.userId }, select: accountSelect });
     if (user === null) return { kind: "cancel", reason: "the account no longer exists" };
+    if (sealed.delivery === "link") {
+      if (user.invitationTokenHash === null || digest(user.invitationTokenHash) !== sealed.hashDigest) {
+        return {
+          kind: "cancel",
+          reason: "the account's invitation link changed since this email was first sent",
+        };
+      }
+      return {
+        kind: "send_link",
+        invitation: { ...withoutHash(user), token: sealed.password, expiresAt: new Date(sealed.expiresAt) },
+      };
+    }
     if (user.passwordHash === null || digest(user.passwordHash) !== sealed.hashDigest) {
       return { kind: "cancel", reason: "the account's password changed since this email was first sent" };
     }
@@ -91,6 +124,7 @@ export async function credentialsForEmail(
       "a sealed credential could not be opened; a new temporary password is made",
     );
   }
+  if (dependencies.settings.credentialDelivery === "link") return issueInvitation(dependencies, options);
   const made = await makePassword(dependencies);
   const sealedSecret = dependencies.secretSealer.seal(
     JSON.stringify({
@@ -127,6 +161,61 @@ export async function credentialsForEmail(
   });
 }
 
+/** The link's first attempt: a new token, its hash on the account (voiding any earlier link), sealed in the row. */
+async function issueInvitation(
+  dependencies: TUseCaseDependencies,
+  options: { userId: string; claim: TOutboxClaim },
+): Promise<TCredentialsForEmail> {
+  const { claim } = options;
+  const token = newInvitationToken();
+  const tokenHash = invitationTokenHash(token);
+  const expiresAt = temporaryPasswordExpiry(
+    dependencies.clock(),
+    dependencies.settings.temporaryPasswordTtlHours,
+  );
+  const sealedSecret = dependencies.secretSealer.seal(
+    JSON.stringify({
+      password: token,
+      delivery: "link",
+      expiresAt: expiresAt.toISOString(),
+      hashDigest: digest(tokenHash),
+    }),
+    claim.outboxMessageId,
+  );
+  return dependencies.database.prisma.$transaction(async (transaction): Promise<TCredentialsForEmail> => {
+    const held = await transaction.outboxMessage.updateMany({
+      where: {
+        id: claim.outboxMessageId,
+        status: "PENDING",
+        leasedBy: claim.leasedBy,
+        attempts: claim.attempts,
+      },
+      data: { sealedSecret },
+    });
+    if (held.count === 0) return { kind: "claim_lost" };
+    const updated = await transaction.portalUser.updateMany({
+      where: { id: options.userId },
+      data: {
+        passwordHash: null,
+        passwordIsTemporary: true,
+        passwordExpiresAt: null,
+        invitationTokenHash: tokenHash,
+        invitationExpiresAt: expiresAt,
+        failedPasswordAttempts: 0,
+        lockedUntil: null,
+        credentialEmailFailedAt: null,
+        credentialEmailFailure: null,
+      },
+    });
+    if (updated.count === 0) return { kind: "cancel", reason: "the account no longer exists" };
+    const user = await transaction.portalUser.findUniqueOrThrow({
+      where: { id: options.userId },
+      select: accountSelect,
+    });
+    return { kind: "send_link", invitation: { ...withoutHash(user), token, expiresAt } };
+  });
+}
+
 function openSealed(dependencies: TUseCaseDependencies, sealed: string, claim: TOutboxClaim) {
   const text = dependencies.secretSealer.open(sealed, claim.outboxMessageId);
   if (text === undefined) return undefined;
@@ -154,6 +243,9 @@ function accountWith(passwordHash: string, expiresAt: Date) {
     passwordHash,
     passwordIsTemporary: true,
     passwordExpiresAt: expiresAt,
+    // A password replaces any open invitation link (CREDENTIAL_DELIVERY changed in between).
+    invitationTokenHash: null,
+    invitationExpiresAt: null,
     failedPasswordAttempts: 0,
     lockedUntil: null,
     credentialEmailFailedAt: null,

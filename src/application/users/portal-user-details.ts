@@ -24,6 +24,7 @@ export const portalUserDetailsSelect = {
   accessExpiredAt: true,
   credentialEmailFailedAt: true,
   credentialEmailFailure: true,
+  invitationExpiresAt: true,
   createdAt: true,
   updatedAt: true,
   places: {
@@ -76,6 +77,8 @@ export interface TPortalUserDetails {
   readonly accessExpired: boolean;
   /** The latest welcome or reset email was refused for good (a Restablecer sends a new one). */
   readonly credentialEmailRefused: { readonly at: Date; readonly reason: string } | null;
+  /** CREDENTIAL_DELIVERY=link: the open invitation link's expiry (its email went out); null when none. */
+  readonly invitationExpiresAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly places: readonly TAssignedPlace[];
@@ -121,6 +124,7 @@ export function toPortalUserDetails(row: TPortalUserRow, now: Date): TPortalUser
       row.credentialEmailFailedAt === null
         ? null
         : { at: row.credentialEmailFailedAt, reason: row.credentialEmailFailure ?? "" },
+    invitationExpiresAt: row.invitationExpiresAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     places,

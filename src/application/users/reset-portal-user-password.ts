@@ -36,6 +36,9 @@ export async function resetPortalUserPassword(
           passwordHash: null,
           passwordIsTemporary: true,
           passwordExpiresAt: null,
+          // A reset voids the earlier invitation link at once, before the new email goes.
+          invitationTokenHash: null,
+          invitationExpiresAt: null,
           failedPasswordAttempts: 0,
           lockedUntil: null,
           credentialEmailFailedAt: null,

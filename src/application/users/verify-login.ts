@@ -39,6 +39,7 @@ const LOGIN_OUTCOMES: Partial<Record<TErrorCode, TLoginOutcome>> = {
   [ErrorCode.ACCOUNT_LOCKED]: "locked",
   [ErrorCode.USER_DISABLED]: "disabled",
   [ErrorCode.TEMPORARY_PASSWORD_EXPIRED]: "expired",
+  [ErrorCode.PASSWORD_NOT_SET]: "refused",
 };
 
 async function checkLogin(
@@ -68,6 +69,11 @@ async function checkLogin(
     throw new DomainError(ErrorCode.ACCOUNT_LOCKED, {
       parameters: { until: user.lockedUntil?.toISOString() ?? "" },
     });
+  }
+  // CREDENTIAL_DELIVERY=link: until its owner uses the invitation link the account has no password
+  // at all; the portal is told so (it can say "check your email") instead of "wrong password".
+  if (account.passwordHash === null && dependencies.settings.credentialDelivery === "link") {
+    throw new DomainError(ErrorCode.PASSWORD_NOT_SET);
   }
   const wrong = await checkPasswordUnderLockout(dependencies, context, await authorityOf(prisma, context), {
     userId: user.id,

@@ -10,6 +10,7 @@ export const CREDENTIAL_REFUSALS = [
   "account_locked",
   "account_disabled",
   "temporary_password_expired",
+  "password_not_set",
 ] as const;
 
 export type TCredentialRefusal = (typeof CREDENTIAL_REFUSALS)[number];
@@ -34,6 +35,8 @@ export function credentialRefusal(error: unknown): TPortalApiReply<TCredentialRe
       return refusal("account_disabled");
     case ErrorCode.TEMPORARY_PASSWORD_EXPIRED:
       return refusal("temporary_password_expired");
+    case ErrorCode.PASSWORD_NOT_SET:
+      return refusal("password_not_set");
     default:
       return undefined;
   }

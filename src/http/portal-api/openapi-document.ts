@@ -126,6 +126,7 @@ export const openApiDocument: TOpenApiDocument = {
       "- **Credentials**: an unknown username and a wrong password get the same 401 `invalid_credentials` (same body, same headers, same bcrypt work). Five wrong passwords in a row, at login or at a password change, lock the account for 15 minutes (423).",
       "- **Rate limits** (per server process): at most 10 attempts a minute per username (lower-cased, whether the account exists or not; login and password change counted together) and 60 a minute per client. The client is the left-most address of `X-Forwarded-For` when the portal sends it (name the person's address there), otherwise the connection's address. Over the limit: 429 with `Retry-After` in seconds.",
       "- **Temporary passwords**: a login with the temporary password from the welcome or reset email answers `mustChangePassword: true`; the portal must then have the user choose a password (`POST /api/portal/v1/password`). Past its expiry it is refused with 403 `temporary_password_expired`.",
+      "- **Invitation links** (`CREDENTIAL_DELIVERY=link`): the welcome and reset emails carry no password but a one-time link to the bot's page `<PUBLIC_URL>/acceso/<token>`, where the user chooses one. Until then the login and the password change answer 403 `password_not_set`, whatever password is sent.",
     ].join("\n"),
   },
   tags: [{ name: "portal", description: "Calls made by the PremiumOne portal." }],
@@ -154,7 +155,7 @@ export const openApiDocument: TOpenApiDocument = {
             mustChangePassword: true,
           }),
           "401": refusalResponse(["unauthorized", "invalid_credentials"]),
-          "403": refusalResponse(["account_disabled", "temporary_password_expired"]),
+          "403": refusalResponse(["account_disabled", "temporary_password_expired", "password_not_set"]),
           "423": refusalResponse(["account_locked"], WITH_LOCKED_UNTIL),
           ...GUARD_RESPONSES,
         },
@@ -174,7 +175,7 @@ export const openApiDocument: TOpenApiDocument = {
         responses: {
           "200": successResponse("The password is changed; the old one no longer works.", "Ok", { ok: true }),
           "401": refusalResponse(["unauthorized", "invalid_credentials"]),
-          "403": refusalResponse(["account_disabled", "temporary_password_expired"]),
+          "403": refusalResponse(["account_disabled", "temporary_password_expired", "password_not_set"]),
           "409": refusalResponse(["conflict"]),
           "422": refusalResponse(["invalid_password"], WITH_PROBLEMS, {
             tooShort: {

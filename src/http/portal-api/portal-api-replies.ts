@@ -24,6 +24,11 @@ export const PORTAL_API_ERRORS = {
     description:
       "The password is the right temporary one but it has expired (TEMP_PASSWORD_TTL_HOURS). Typing it again will not help: an administrator must reset it.",
   },
+  password_not_set: {
+    status: 403,
+    description:
+      "CREDENTIAL_DELIVERY=link: the account has no password yet — its owner has not used the one-time link of the welcome or reset email (`<PUBLIC_URL>/acceso/<token>`) to choose one. Any password is refused until then; tell the user to check their email (or ask an administrator for a reset, which sends a new link).",
+  },
   conflict: {
     status: 409,
     description: "The password was changed or reset at the same moment by someone else; try again.",

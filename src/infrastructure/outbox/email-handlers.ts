@@ -9,6 +9,7 @@ import {
   ZCredentialsEmailPayload,
   ZNoticeEmailPayload,
 } from "../../application/outbox/outbox-messages.ts";
+import { invitationUrl } from "../../application/users/invitation-links.ts";
 import { credentialsForEmail } from "../../application/users/issue-temporary-password.ts";
 import { recordCredentialEmailRefusal } from "../../application/users/record-credential-email-refusal.ts";
 import { classifyMailError, type MailTransport, type TEmail } from "../email/mail-transport.ts";
@@ -62,6 +63,19 @@ export function createEmailHandlers(options: TEmailHandlersOptions): TOutboxHand
       });
       if (prepared.kind === "cancel") return cancelled(prepared.reason);
       if (prepared.kind === "claim_lost") throw new TransientDeliveryError("the message's lease was lost");
+      if (prepared.kind === "send_link") {
+        const { invitation } = prepared;
+        const url = invitationUrl(dependencies.settings.publicUrl, invitation.token);
+        const input = {
+          locale: payload.locale,
+          invitation: { ...invitation, url },
+          portalUrl: dependencies.settings.portalUrl,
+          supportContact,
+        };
+        const email = payload.reason === "welcome" ? welcomeEmail(input) : passwordResetEmail(input);
+        await send({ to: invitation.email, ...email, ...identity(delivery) }, invitation.token);
+        return delivered;
+      }
       const issued = prepared.credentials;
       const input = {
         locale: payload.locale,

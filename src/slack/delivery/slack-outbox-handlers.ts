@@ -72,7 +72,12 @@ export function createSlackOutboxHandlers(options: {
       // The date was cleared (or moved away and warned again) since: this warning no longer holds.
       if (payload.message === "access_expiring" && user.accessUntil === null)
         return cancelled("access date cleared");
-      const message = accountNoticeMessage(payload.message, user, payload.locale);
+      const message = accountNoticeMessage(
+        payload.message,
+        user,
+        payload.locale,
+        dependencies.settings.credentialDelivery,
+      );
       try {
         await client.chat.postMessage({ channel: payload.slackUserId, ...message });
       } catch (error) {

@@ -17,10 +17,16 @@ export const emailCopy = defineCopy(
     "credentials.how_to_change":
       "Al entrar, el portal te pedirá una contraseña nueva (Mi cuenta → Contraseña). Elige una contraseña larga que no uses en ningún otro sitio.",
     "credentials.portal_label": "Portal",
+    "invitation.choose":
+      "Para entrar, elige tu contraseña en esta página (solo tú la conocerás; nadie te la enviará por correo):",
+    "invitation.link_label": "Crear mi contraseña",
+    "invitation.once":
+      "El enlace sirve una sola vez y vence el {expiresAt}. Si vence, pide a un administrador que restablezca tu contraseña.",
     "welcome.subject": "Tus datos de acceso al portal PremiumOne",
     "welcome.introduction":
       "Se creó tu cuenta en el portal de facturación PremiumOne. Estos son tus datos de acceso:",
     "password_reset.subject": "Tu nueva contraseña temporal del portal PremiumOne",
+    "password_reset.subject_link": "Elige tu nueva contraseña del portal PremiumOne",
     "password_reset.introduction":
       "Un administrador restableció la contraseña de tu cuenta del portal PremiumOne; la anterior ya no funciona. Estos son tus nuevos datos de acceso:",
     "password_changed.subject": "Se cambió la contraseña de tu cuenta PremiumOne",
@@ -58,10 +64,16 @@ export const emailCopy = defineCopy(
     "credentials.how_to_change":
       "When you sign in, the portal asks for a new password (My account → Password). Choose a long one that you use nowhere else.",
     "credentials.portal_label": "Portal",
+    "invitation.choose":
+      "To sign in, choose your password on this page (only you will know it; nobody emails it to you):",
+    "invitation.link_label": "Choose my password",
+    "invitation.once":
+      "The link works once and expires on {expiresAt}. If it expires, ask an administrator to reset your password.",
     "welcome.subject": "Your access to the PremiumOne portal",
     "welcome.introduction":
       "An account was created for you on the PremiumOne invoicing portal. These are your access details:",
     "password_reset.subject": "Your new temporary password for the PremiumOne portal",
+    "password_reset.subject_link": "Choose your new password for the PremiumOne portal",
     "password_reset.introduction":
       "An administrator reset the password of your PremiumOne portal account; the previous one no longer works. These are your new access details:",
     "password_changed.subject": "The password of your PremiumOne account was changed",

@@ -62,12 +62,11 @@ export function renderInbox(pane, { words, locale, emails, selected, select }) {
           h("time", { datetime: chosen.date, text: formatTime(Date.parse(chosen.date), locale, true) }),
         ),
       ),
-      h("pre", {
-        class: "email-text",
-        "aria-label": words["inbox.body_label"],
-        tabindex: "0",
-        text: chosen.text,
-      }),
+      h(
+        "pre",
+        { class: "email-text", "aria-label": words["inbox.body_label"], tabindex: "0" },
+        ...linkedText(chosen.text),
+      ),
     );
   }
   clear(pane).append(
@@ -225,4 +224,34 @@ export function renderDeveloper(
     workspaceAdminSection({ words, people, deactivatedPeople, setDeactivated }),
     entries.length === 0 ? h("p", { class: "empty", text: words["developer.empty"] }) : list,
   );
+}
+
+/**
+ * An email's text with the addresses of this very server made links (an invitation link's page,
+ * served by the bot beside the sandbox); every other address stays plain text.
+ * @param {string} text
+ */
+function linkedText(text) {
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s<>"]+/g)) {
+    let url;
+    try {
+      url = new URL(match[0]);
+    } catch {
+      continue;
+    }
+    // The bot's own links name its PUBLIC_URL, here the local address: localhost or 127.0.0.1 alike.
+    const local =
+      ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) && url.port === window.location.port;
+    if (url.origin !== window.location.origin && !local) continue;
+    const href = `${window.location.origin}${url.pathname}${url.search}`;
+    parts.push(
+      text.slice(last, match.index),
+      h("a", { href, target: "_blank", rel: "noopener noreferrer", text: match[0] }),
+    );
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
 }

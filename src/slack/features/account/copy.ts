@@ -6,6 +6,8 @@ export const accountCopy = defineCopy(
       "👋 Hola, {fullName}. Un administrador creó tu cuenta *{username}* del portal PremiumOne. Tu contraseña temporal llegó a {email}; cámbiala aquí con el botón (vence el {expires}).",
     "notice.welcome_no_expiry":
       "👋 Hola, {fullName}. Un administrador creó tu cuenta *{username}* del portal PremiumOne. Tu contraseña temporal llega a {email}; cámbiala aquí con el botón.",
+    "notice.welcome_link":
+      "👋 Hola, {fullName}. Un administrador creó tu cuenta *{username}* del portal PremiumOne. Te enviamos a {email} un enlace para que elijas tu contraseña (sirve una sola vez).",
     "notice.credentials_changed":
       "🔑 La contraseña de tu cuenta *{username}* cambió. Si no fuiste tú, avisa de inmediato a un administrador.",
     "notice.access_expiring":
@@ -22,6 +24,8 @@ export const accountCopy = defineCopy(
     "summary.no_places": "_Sin lugares asignados._",
     "summary.must_change": "⚠️ Tu contraseña es temporal: cámbiala ahora con el botón.",
     "summary.awaiting_email": "✉️ Tu contraseña temporal todavía va en camino a tu correo.",
+    "summary.awaiting_link":
+      "✉️ Te enviamos a tu correo un enlace para elegir tu contraseña; sirve una vez. Hasta entonces no puedes entrar al portal.",
     "summary.locked":
       "🔒 Tu cuenta está bloqueada hasta el {until} por intentos fallidos. Un administrador puede desbloquearla.",
     "summary.disabled": "⛔ Tu cuenta está deshabilitada. Pide ayuda a un administrador.",
@@ -52,6 +56,8 @@ export const accountCopy = defineCopy(
       "👋 Hi, {fullName}. An administrator created your PremiumOne portal account *{username}*. Your temporary password was sent to {email}; change it here with the button (it expires {expires}).",
     "notice.welcome_no_expiry":
       "👋 Hi, {fullName}. An administrator created your PremiumOne portal account *{username}*. Your temporary password is on its way to {email}; change it here with the button.",
+    "notice.welcome_link":
+      "👋 Hi, {fullName}. An administrator created your PremiumOne portal account *{username}*. We emailed {email} a link to choose your password (it works once).",
     "notice.credentials_changed":
       "🔑 The password of your account *{username}* changed. If it was not you, tell an administrator at once.",
     "notice.access_expiring":
@@ -68,6 +74,8 @@ export const accountCopy = defineCopy(
     "summary.no_places": "_No places assigned._",
     "summary.must_change": "⚠️ Your password is temporary: change it now with the button.",
     "summary.awaiting_email": "✉️ Your temporary password is still on its way to your email.",
+    "summary.awaiting_link":
+      "✉️ We emailed you a link to choose your password; it works once. Until then you cannot sign in to the portal.",
     "summary.locked":
       "🔒 Your account is locked until {until} after failed attempts. An administrator can unlock it.",
     "summary.disabled": "⛔ Your account is disabled. Ask an administrator for help.",

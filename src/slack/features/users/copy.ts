@@ -23,6 +23,7 @@ export const usersCopy = defineCopy(
     "status.locked": "🔒 bloqueado hasta {until}",
     "status.temporary": "⏳ contraseña temporal",
     "status.awaiting_email": "✉️ correo de bienvenida pendiente",
+    "status.invitation_sent": "🔗 enlace para elegir contraseña enviado (vence {expires})",
     "status.email_refused":
       "📭 correo rechazado ({reason}): corrige el correo si hace falta y usa Restablecer contraseña",
     "status.linked": "vinculado a <@{slackUserId}>",
@@ -30,12 +31,18 @@ export const usersCopy = defineCopy(
     "confirm.delete": "¿Eliminar al usuario *{username}* ({fullName})? Ya no podrá entrar al portal.",
     "confirm.reset":
       "¿Restablecer la contraseña de *{username}*? Se enviará una contraseña temporal nueva a {email} y la actual dejará de funcionar.",
+    "confirm.reset_link":
+      "¿Restablecer la contraseña de *{username}*? Se enviará a {email} un enlace nuevo para elegir contraseña; la actual y los enlaces anteriores dejarán de funcionar.",
     "confirm.yes": "Sí",
     "confirm.no": "No",
     "done.created": "✅ Se creó al usuario *{username}*; su contraseña temporal va en camino a {email}.",
+    "done.created_link":
+      "✅ Se creó al usuario *{username}*; un enlace para que elija su contraseña va en camino a {email}.",
     "done.updated": "✅ Se guardaron los cambios de *{username}*.",
     "done.deleted": "🗑️ Se eliminó al usuario *{username}*.",
     "done.reset": "🔑 Se restableció la contraseña de *{username}*; la nueva va en camino a {email}.",
+    "done.reset_link":
+      "🔑 Se restableció la contraseña de *{username}*; un enlace nuevo para elegirla va en camino a {email}.",
     "done.disabled": "⛔ Se deshabilitó a *{username}*.",
     "done.enabled": "✅ Se habilitó a *{username}*.",
     "done.unlocked": "🔓 Se desbloqueó a *{username}*.",
@@ -100,6 +107,7 @@ export const usersCopy = defineCopy(
     "status.locked": "🔒 locked until {until}",
     "status.temporary": "⏳ temporary password",
     "status.awaiting_email": "✉️ welcome email pending",
+    "status.invitation_sent": "🔗 link to choose a password sent (expires {expires})",
     "status.email_refused": "📭 email refused ({reason}): fix the address if needed and use Reset password",
     "status.linked": "linked to <@{slackUserId}>",
     "status.slack_person_gone": "👤 Slack person deactivated",
@@ -107,12 +115,18 @@ export const usersCopy = defineCopy(
       "Delete the user *{username}* ({fullName})? They will no longer be able to sign in to the portal.",
     "confirm.reset":
       "Reset the password of *{username}*? A new temporary password will be sent to {email} and the current one will stop working.",
+    "confirm.reset_link":
+      "Reset the password of *{username}*? A new link to choose a password will be sent to {email}; the current password and any earlier links will stop working.",
     "confirm.yes": "Yes",
     "confirm.no": "No",
     "done.created": "✅ Created the user *{username}*; their temporary password is on its way to {email}.",
+    "done.created_link":
+      "✅ Created the user *{username}*; a link to choose their password is on its way to {email}.",
     "done.updated": "✅ Saved the changes to *{username}*.",
     "done.deleted": "🗑️ Deleted the user *{username}*.",
     "done.reset": "🔑 Reset the password of *{username}*; the new one is on its way to {email}.",
+    "done.reset_link":
+      "🔑 Reset the password of *{username}*; a new link to choose it is on its way to {email}.",
     "done.disabled": "⛔ Disabled *{username}*.",
     "done.enabled": "✅ Enabled *{username}*.",
     "done.unlocked": "🔓 Unlocked *{username}*.",

@@ -1,5 +1,6 @@
 // The DMs a linked portal user receives: the welcome after creation, a notice after each
 // credential change and after a lock, and the warning that its Acceso hasta is near. Each offers the Cambiar contraseña button; none holds a secret.
+import type { TCredentialDelivery } from "../../../../application/dependencies.ts";
 import type { TSlackDirectMessagePayload } from "../../../../application/outbox/outbox-messages.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import { formatCalendarDate } from "../../../../i18n/format.ts";
@@ -13,6 +14,8 @@ export function accountNoticeMessage(
   message: TSlackDirectMessagePayload["message"],
   user: TPortalUserDetails,
   locale: TLocale,
+  /** CREDENTIAL_DELIVERY=link: the welcome speaks of the link, and offers no password change (there is none yet). */
+  credentialDelivery: TCredentialDelivery = "password",
 ): TMessageContent {
   const copy = accountCopy(locale);
   const values = {
@@ -23,8 +26,10 @@ export function accountNoticeMessage(
     until: user.lockedUntil?.toISOString() ?? "",
     date: user.accessUntil === null ? "" : formatCalendarDate(user.accessUntil, locale),
   };
-  const text =
-    message === "welcome"
+  const byLink = message === "welcome" && credentialDelivery === "link";
+  const text = byLink
+    ? copy("notice.welcome_link", values)
+    : message === "welcome"
       ? copy(user.passwordExpiresAt === null ? "notice.welcome_no_expiry" : "notice.welcome", values)
       : message === "credentials_changed"
         ? copy("notice.credentials_changed", values)
@@ -35,9 +40,13 @@ export function accountNoticeMessage(
     text,
     blocks: [
       section(text),
-      actions("account.notice", [
-        button(copy("button.change_password"), AccountActionId.CHANGE_PASSWORD, { style: "primary" }),
-      ]),
+      ...(byLink
+        ? []
+        : [
+            actions("account.notice", [
+              button(copy("button.change_password"), AccountActionId.CHANGE_PASSWORD, { style: "primary" }),
+            ]),
+          ]),
     ],
   };
 }

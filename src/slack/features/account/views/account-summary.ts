@@ -56,7 +56,9 @@ export function accountSummaryBlocks(options: {
     user.disabled ? copy("summary.disabled") : undefined,
     user.locked ? copy("summary.locked", { until: user.lockedUntil?.toISOString() ?? "" }) : undefined,
     !user.hasPassword
-      ? copy("summary.awaiting_email")
+      ? user.invitationExpiresAt !== null
+        ? copy("summary.awaiting_link")
+        : copy("summary.awaiting_email")
       : user.passwordIsTemporary
         ? copy("summary.must_change")
         : undefined,

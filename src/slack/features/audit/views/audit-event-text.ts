@@ -2,7 +2,7 @@
 // which fields changed. The audit channel posts it; /auditoria lists it. Never a secret: audit rows
 // hold none, and only field names and short non-secret values are shown.
 import type { TAuditEventRow } from "../../../../application/audit/list-audit-events.ts";
-import { actorIdOf, SLACK_ACTOR } from "../../../../domain/actor.ts";
+import { actorIdOf, INVITATION_LINK_ACTOR, SLACK_ACTOR } from "../../../../domain/actor.ts";
 import { SLACK_USER_ID_PATTERN } from "../../../../domain/portal-user-rules.ts";
 import { formatTime } from "../../../../i18n/format.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
@@ -17,6 +17,9 @@ const SNAPSHOT_KEYS = new Set(["before", "after"]);
 function actorText(event: TAuditEventRow, copy: TAuditCopy): string {
   if (event.actorType === "slack") return `<@${event.actorId}>`;
   if (event.actorType === "system" && event.actorId === actorIdOf(SLACK_ACTOR)) return copy("actor.slack");
+  if (event.actorType === "system" && event.actorId === actorIdOf(INVITATION_LINK_ACTOR)) {
+    return copy("actor.invitation_link");
+  }
   return copy(event.actorType === "portal" ? "actor.portal" : "actor.system");
 }
 

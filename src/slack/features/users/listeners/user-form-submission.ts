@@ -68,7 +68,9 @@ export function registerUserFormSubmission(app: App, dependencies: TSlackFeature
       return;
     }
     await ack();
-    const notice = copy(metadata.userId === undefined ? "done.created" : "done.updated", {
+    const createdKey =
+      dependencies.useCases.settings.credentialDelivery === "link" ? "done.created_link" : "done.created";
+    const notice = copy(metadata.userId === undefined ? createdKey : "done.updated", {
       username: escapeMrkdwn(user.username),
       email: escapeMrkdwn(user.email),
     });

@@ -133,7 +133,14 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
         });
         await respond({
           replace_original: true,
-          ...confirmationMessage({ kind, user, state: row, locale, confirmationId: newConfirmationId() }),
+          ...confirmationMessage({
+            kind,
+            user,
+            state: row,
+            locale,
+            confirmationId: newConfirmationId(),
+            credentialDelivery: useCases.settings.credentialDelivery,
+          }),
         });
       } catch (error) {
         await showList(
@@ -164,7 +171,11 @@ export function registerUsersActions(app: App, dependencies: TSlackFeatureDepend
           user: { id: row.userId },
           ...(row.confirmation === undefined ? {} : { confirmationId: row.confirmation }),
         });
-        notice = copy(doneKey, { username: escapeMrkdwn(user.username), email: escapeMrkdwn(user.email) });
+        const byLink = doneKey === "done.reset" && useCases.settings.credentialDelivery === "link";
+        notice = copy(byLink ? "done.reset_link" : doneKey, {
+          username: escapeMrkdwn(user.username),
+          email: escapeMrkdwn(user.email),
+        });
       } catch (error) {
         // A second Sí of one question: the first one did the work (or the account is gone since).
         const alreadyDone =

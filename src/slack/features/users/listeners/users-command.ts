@@ -64,6 +64,7 @@ export function registerUsersCommand(app: App, dependencies: TSlackFeatureDepend
               state: { page: 1 },
               locale,
               confirmationId: newConfirmationId(),
+              credentialDelivery: useCases.settings.credentialDelivery,
             }),
           });
           return;

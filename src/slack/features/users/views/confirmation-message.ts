@@ -1,4 +1,5 @@
 // "¿Eliminar…?" / "¿Restablecer…?" with Sí (danger) and No. Both answers return to the list.
+import type { TCredentialDelivery } from "../../../../application/dependencies.ts";
 import type { TPortalUserDetails } from "../../../../application/users/portal-user-details.ts";
 import type { TLocale } from "../../../../i18n/locale.ts";
 import { actions, button, escapeMrkdwn, section } from "../../../ui/blocks.ts";
@@ -14,9 +15,12 @@ export function confirmationMessage(options: {
   locale: TLocale;
   /** A new id for this question: its Sí acts once. */
   confirmationId: string;
+  /** CREDENTIAL_DELIVERY: a reset emails a new temporary password, or a new link. */
+  credentialDelivery?: TCredentialDelivery;
 }): TMessageContent {
   const copy = usersCopy(options.locale);
-  const question = copy(options.kind === "delete" ? "confirm.delete" : "confirm.reset", {
+  const resetKey = options.credentialDelivery === "link" ? "confirm.reset_link" : "confirm.reset";
+  const question = copy(options.kind === "delete" ? "confirm.delete" : resetKey, {
     username: escapeMrkdwn(options.user.username),
     fullName: escapeMrkdwn(options.user.fullName),
     email: escapeMrkdwn(options.user.email),

@@ -47,7 +47,9 @@ export function userSummaryLines(user: TPortalUserDetails, locale: TLocale): str
           reason: escapeMrkdwn(truncate(user.credentialEmailRefused.reason, 120)),
         })
       : !user.hasPassword
-        ? copy("status.awaiting_email")
+        ? user.invitationExpiresAt !== null
+          ? copy("status.invitation_sent", { expires: user.invitationExpiresAt.toISOString() })
+          : copy("status.awaiting_email")
         : user.passwordIsTemporary
           ? copy("status.temporary")
           : undefined,

@@ -25,6 +25,7 @@ const user: TPortalUserDetails = {
   accessUntil: "2026-12-10",
   accessEnded: false,
   accessExpired: false,
+  invitationExpiresAt: null,
   credentialEmailRefused: null,
   createdAt: new Date("2026-11-28T12:00:00Z"),
   updatedAt: new Date("2026-11-28T12:00:00Z"),

@@ -22,6 +22,7 @@ function user(overrides: Partial<TPortalUserDetails> = {}): TPortalUserDetails {
     accessEnded: false,
     accessExpired: false,
     credentialEmailRefused: null,
+    invitationExpiresAt: null,
     createdAt: new Date("2026-11-28T12:00:00Z"),
     updatedAt: new Date("2026-11-28T12:00:00Z"),
     places: [
