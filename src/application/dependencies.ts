@@ -16,6 +16,9 @@ export interface TUseCaseSettings {
   readonly portalUrl: string;
   /** When set, every audit event is also queued for posting to this Slack channel. */
   readonly auditChannelId: string | undefined;
+  /** Access requests: where they are posted for approval (unset: each admin's DM), and their life. */
+  readonly accessRequestsChannelId?: string | undefined;
+  readonly accessRequestTtlDays?: number;
 }
 
 export interface TUseCaseDependencies {

@@ -123,6 +123,11 @@ export const ZEnvironment = z.object({
   SANDBOX: optionalText
     .transform((value) => value ?? "auto")
     .pipe(z.enum(["auto", "on", "off"], { error: "expected auto, on or off" })),
+  // Access requests (Solicitar acceso): where they are posted for approval, and how long they stay open.
+  ACCESS_REQUESTS_CHANNEL_ID: optionalText.pipe(
+    z.string().regex(slackChannelIdPattern, "expected a Slack channel id such as C0123456789").optional(),
+  ),
+  ACCESS_REQUEST_TTL_DAYS: integerInRange(1, 365, 14),
 });
 
 export type TEnvironment = z.infer<typeof ZEnvironment>;

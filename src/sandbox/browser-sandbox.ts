@@ -31,6 +31,7 @@ const SET_ASIDE_VARIABLES = [
   "AUDIT_CHANNEL_ID",
   "ADMIN_SLACK_USER_IDS",
   "SUPPORT_SLACK_USER_IDS",
+  "ACCESS_REQUESTS_CHANNEL_ID",
 ] as const;
 
 export interface TBrowserSandboxOptions {
