@@ -9,6 +9,7 @@ import { runAuditedChange } from "../audited-change.ts";
 import { authorityOf } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import type { TCompanyWithPlaces } from "../places/list-companies-with-places.ts";
 import type { TDatabaseClient } from "../ports/database.ts";
 import {
   accessRequestAuditTarget,
@@ -17,6 +18,7 @@ import {
   toAccessRequestDetails,
 } from "./access-request-details.ts";
 import { requireValidAccessRequest, type TAccessRequestFields } from "./access-request-fields.ts";
+import { listRequestablePlaces } from "./requestable-places.ts";
 
 export const DEFAULT_ACCESS_REQUEST_TTL_DAYS = 14;
 
@@ -106,6 +108,20 @@ export async function submitAccessRequest(
     // Two submissions at once: the unique open marker let one through; the other is told it is open.
     { recheckAfterUniqueViolation: () => requireMayRequestAccess(prisma, actor.slackUserId) },
   );
+}
+
+/**
+ * What the Solicitar acceso button opens: the places to choose from, when the caller may ask now;
+ * else ACCESS_REQUEST_HAS_ACCOUNT or ACCESS_REQUEST_ALREADY_OPEN (the reason shown instead of the form).
+ */
+export async function prepareAccessRequest(
+  dependencies: TUseCaseDependencies,
+  options: { context: TRequestContext },
+): Promise<TCompanyWithPlaces[]> {
+  const { actor } = options.context;
+  if (actor.kind !== "slack") throw new DomainError(ErrorCode.ACCESS_DENIED);
+  await requireMayRequestAccess(dependencies.database.prisma, actor.slackUserId);
+  return listRequestablePlaces(dependencies);
 }
 
 /** The caller's open request, if any: the Solicitar acceso button opens the form only without one. */

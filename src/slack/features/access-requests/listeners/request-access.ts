@@ -3,9 +3,8 @@
 // modal saying so. The form's problems are answered on their fields in the same request; a request
 // refused as a whole (a second one sent at the same moment) replaces the form with the reason.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { listRequestablePlaces } from "../../../../application/access-requests/requestable-places.ts";
 import {
-  requireMayRequestAccess,
+  prepareAccessRequest,
   submitAccessRequest,
 } from "../../../../application/access-requests/submit-access-request.ts";
 import { isDomainError, ValidationError } from "../../../../domain/errors.ts";
@@ -36,8 +35,10 @@ export function registerRequestAccess(app: App, dependencies: TSlackFeatureDepen
       const requestContext = requestContextOf(context);
       let view: ReturnType<typeof accessRequestFormModal>;
       try {
-        await requireMayRequestAccess(useCases.database.prisma, body.user.id);
-        view = accessRequestFormModal({ companies: await listRequestablePlaces(useCases), locale });
+        view = accessRequestFormModal({
+          companies: await prepareAccessRequest(useCases, { context: requestContext }),
+          locale,
+        });
       } catch (error) {
         view = accessRequestNoticeModal({
           title: "form.title",
