@@ -1,4 +1,4 @@
-// `/usuarios [buscar <texto> | nuevo | editar <cuenta> | restablecer <cuenta> | eliminar <cuenta> | roles | ayuda]`.
+// `/usuarios [buscar <texto> | nuevo | editar <cuenta> | restablecer <cuenta> | eliminar <cuenta> | roles | solicitudes | ayuda]`.
 // Messages are answered in the ack itself; a form is opened right after the ack, while the
 // trigger_id is fresh.
 import type { App } from "@slack/bolt";
