@@ -24,7 +24,7 @@ describe("the sandbox's demo access request", () => {
       logger: createRecordingLogger(),
       host: "127.0.0.1",
     });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await sandbox?.stop();
     await rm(dataDirectory, { recursive: true, force: true });
