@@ -2,6 +2,7 @@
 // main.ts calls it for the real process; the end-to-end tests call it with their own environment.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { expireAccessRequests } from "./application/access-requests/expire-access-requests.ts";
 import type { TUseCaseDependencies } from "./application/dependencies.ts";
 import { purgeExpiredRecords } from "./application/housekeeping/purge-expired-records.ts";
 import type { Clock } from "./application/ports/clock.ts";
@@ -117,6 +118,8 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
       get publicUrl() {
         return withTrailingSlash(environment.PUBLIC_URL ?? localAddress);
       },
+      accessRequestsChannelId: environment.ACCESS_REQUESTS_CHANNEL_ID,
+      accessRequestTtlDays: environment.ACCESS_REQUEST_TTL_DAYS,
     },
   };
 
@@ -206,7 +209,11 @@ export async function startBot(options: TStartOptions): Promise<TRunningBot> {
     name: "housekeeping",
     intervalMs: 10 * 60_000,
     firstDelayMs: 60_000,
-    run: () => purgeExpiredRecords(dependencies),
+    run: async () => {
+      await purgeExpiredRecords(dependencies);
+      // Access requests past ACCESS_REQUEST_TTL_DAYS: marked expired, the requester told.
+      await expireAccessRequests(dependencies);
+    },
     logger: logger.child({ component: "housekeeping" }),
   });
 

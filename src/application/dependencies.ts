@@ -20,6 +20,9 @@ export interface TUseCaseSettings {
   readonly credentialDelivery: TCredentialDelivery;
   /** The bot's own address, ending with "/": the invitation links are `<publicUrl>acceso/<token>`. */
   readonly publicUrl: string;
+  /** Access requests: where they are posted for approval (unset: each admin's DM), and their life. */
+  readonly accessRequestsChannelId?: string | undefined;
+  readonly accessRequestTtlDays?: number;
 }
 
 export type TCredentialDelivery = "password" | "link";

@@ -129,6 +129,11 @@ export const ZEnvironment = z.object({
   PUBLIC_URL: optionalText.pipe(
     urlWithProtocols(["http:", "https:"], "the bot's public http(s) URL").optional(),
   ),
+  // Access requests (Solicitar acceso): where they are posted for approval, and how long they stay open.
+  ACCESS_REQUESTS_CHANNEL_ID: optionalText.pipe(
+    z.string().regex(slackChannelIdPattern, "expected a Slack channel id such as C0123456789").optional(),
+  ),
+  ACCESS_REQUEST_TTL_DAYS: integerInRange(1, 365, 14),
 });
 
 export type TEnvironment = z.infer<typeof ZEnvironment>;

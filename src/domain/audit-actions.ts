@@ -29,6 +29,11 @@ export const AuditAction = {
   DELIVERY_FAILED: "delivery.failed",
   /** A welcome or reset email refused for good: a delivery failure about an account. */
   USER_CREDENTIALS_EMAIL_FAILED: "user.credentials_email_failed",
+  /** Access requests (Solicitar acceso): asked by a Slack person, decided by an admin or expired. */
+  ACCESS_REQUEST_CREATED: "access_request.created",
+  ACCESS_REQUEST_APPROVED: "access_request.approved",
+  ACCESS_REQUEST_REJECTED: "access_request.rejected",
+  ACCESS_REQUEST_EXPIRED: "access_request.expired",
 } as const;
 export type TAuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

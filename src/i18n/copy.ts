@@ -64,6 +64,20 @@ export const sharedCopy = defineCopy(
       "Este enlace ya no sirve: se usó, venció o lo reemplazó un restablecimiento. Pide a un administrador que restablezca tu contraseña.",
     "error.INVITATION_LINK_RATE_LIMITED":
       "Demasiados intentos con este enlace; espera {seconds} segundos y vuelve a intentarlo.",
+    "error.ACCESS_REQUEST_REASON_INVALID":
+      "Cuéntanos para qué necesitas la cuenta (hasta {maximum} caracteres).",
+    "error.ACCESS_REQUEST_NOTE_INVALID": "El motivo puede tener hasta {maximum} caracteres.",
+    "error.ACCESS_REQUEST_ALREADY_OPEN":
+      "Ya tienes una solicitud de acceso abierta (enviada el {createdAt}); un administrador la revisará. No hace falta enviar otra.",
+    "error.ACCESS_REQUEST_HAS_ACCOUNT":
+      "Ya tienes una cuenta del portal PremiumOne: escribe `/micuenta` para verla.",
+    "error.ACCESS_REQUEST_NOT_FOUND": "Esa solicitud de acceso ya no existe.",
+    "error.ACCESS_REQUEST_ALREADY_APPROVED":
+      "Esta solicitud ya la aprobó {decidedBy} el {decidedAt}; no se volvió a hacer nada.",
+    "error.ACCESS_REQUEST_ALREADY_REJECTED":
+      "Esta solicitud ya la rechazó {decidedBy} el {decidedAt}; no se volvió a hacer nada.",
+    "error.ACCESS_REQUEST_EXPIRED":
+      "Esta solicitud venció el {expiresAt} sin decidirse; quien la pidió puede enviar otra.",
     "error.database_unavailable":
       "La base de datos no responde en este momento (referencia {requestId}); no se guardó nada. Inténtalo de nuevo en unos segundos.",
     "error.unexpected":
@@ -128,6 +142,20 @@ export const sharedCopy = defineCopy(
       "This link no longer works: it was used, it expired or a reset replaced it. Ask an administrator to reset your password.",
     "error.INVITATION_LINK_RATE_LIMITED":
       "Too many attempts with this link; wait {seconds} seconds and try again.",
+    "error.ACCESS_REQUEST_REASON_INVALID":
+      "Tell us what you need the account for (up to {maximum} characters).",
+    "error.ACCESS_REQUEST_NOTE_INVALID": "The reason may have up to {maximum} characters.",
+    "error.ACCESS_REQUEST_ALREADY_OPEN":
+      "You already have an open access request (sent {createdAt}); an administrator will review it. There is no need to send another.",
+    "error.ACCESS_REQUEST_HAS_ACCOUNT":
+      "You already have a PremiumOne portal account: type `/micuenta` to see it.",
+    "error.ACCESS_REQUEST_NOT_FOUND": "That access request no longer exists.",
+    "error.ACCESS_REQUEST_ALREADY_APPROVED":
+      "{decidedBy} already approved this request on {decidedAt}; nothing was done again.",
+    "error.ACCESS_REQUEST_ALREADY_REJECTED":
+      "{decidedBy} already rejected this request on {decidedAt}; nothing was done again.",
+    "error.ACCESS_REQUEST_EXPIRED":
+      "This request expired on {expiresAt} undecided; the person who asked may send another.",
     "error.database_unavailable":
       "The database is not answering right now (reference {requestId}); nothing was saved. Please try again in a few seconds.",
     "error.unexpected":

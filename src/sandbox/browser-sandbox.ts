@@ -8,7 +8,7 @@ import { seedDemoData } from "../application/demo/seed-demo-data.ts";
 import type { Database } from "../application/ports/database.ts";
 import type { Logger } from "../application/ports/logger.ts";
 import type { TEnvironment } from "../config/environment.ts";
-import { AUDIT_CHANNEL, castWorkspace, PEOPLE } from "./cast.ts";
+import { AUDIT_CHANNEL, castWorkspace, DEMO_REQUESTER, PEOPLE } from "./cast.ts";
 import { createMailbox } from "./mailbox/mailbox.ts";
 import { startSandboxedBot, type TSandboxedBot } from "./sandboxed-bot.ts";
 import { createSandboxSite, type TSandboxPersona, type TSandboxSite } from "./site/sandbox-site.ts";
@@ -31,6 +31,7 @@ const SET_ASIDE_VARIABLES = [
   "AUDIT_CHANNEL_ID",
   "ADMIN_SLACK_USER_IDS",
   "SUPPORT_SLACK_USER_IDS",
+  "ACCESS_REQUESTS_CHANNEL_ID",
 ] as const;
 
 export interface TBrowserSandboxOptions {
@@ -95,6 +96,11 @@ export async function startBrowserSandbox(options: TBrowserSandboxOptions): Prom
             slackUserId: PEOPLE.accountant.id,
             email: PEOPLE.accountant.email,
             name: PEOPLE.accountant.realName,
+          },
+          requester: {
+            slackUserId: DEMO_REQUESTER.id,
+            email: DEMO_REQUESTER.email,
+            name: DEMO_REQUESTER.realName,
           },
         })
       : undefined;

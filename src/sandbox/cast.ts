@@ -31,13 +31,16 @@ export const PEOPLE = {
   nobody: castPerson("U0NOBODY01", "nadie", "Nicolás Nadie"),
 } as const;
 
+/** No role and no account, like the stranger: the demo data leaves an access request of theirs open. */
+export const DEMO_REQUESTER = castPerson("U0PIDE0DEM", "pedro", "Pedro Pide");
+
 /** The workspace the cast lives in, for `createSlackWorkspace` or the fake Web API. */
 export function castWorkspace(morePeople: readonly TSlackUser[] = []): TSlackWorkspaceOptions {
   return {
     botToken: SANDBOX_BOT.token,
     botUserId: SANDBOX_BOT.userId,
     teamId: SANDBOX_TEAM_ID,
-    users: [...Object.values(PEOPLE), ...morePeople],
+    users: [...Object.values(PEOPLE), DEMO_REQUESTER, ...morePeople],
     channels: [AUDIT_CHANNEL],
   };
 }

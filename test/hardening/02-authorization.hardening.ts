@@ -18,12 +18,14 @@
 // the admin's, so that anything the bot posted would show up as said to the sender.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitAccessRequest } from "../../src/application/access-requests/submit-access-request.ts";
 import { createPortalUser } from "../../src/application/users/create-portal-user.ts";
 import { disablePortalUser } from "../../src/application/users/disable-portal-user.ts";
 import { AuditAction } from "../../src/domain/audit-actions.ts";
 import { ErrorCode } from "../../src/domain/errors.ts";
 import { errorMessage } from "../../src/i18n/translate.ts";
 import { interactiveElementsOf, visibleTextOf } from "../../src/sandbox/block-kit-reading.ts";
+import { castPerson } from "../../src/sandbox/cast.ts";
 import { deliverToApp } from "../../src/sandbox/deliver-to-app.ts";
 import { isJsonObject, type TJsonObject, type TJsonValue } from "../../src/sandbox/json.ts";
 import {
@@ -39,6 +41,10 @@ import {
 } from "../../src/sandbox/slack-payloads.ts";
 import type { TSlackMessage, TSlackUser, TSlackView } from "../../src/sandbox/slack-records.ts";
 import type { TViewStateValues } from "../../src/sandbox/view-state.ts";
+import {
+  AccessRequestsActionId,
+  RejectionFormBlockId,
+} from "../../src/slack/features/access-requests/ids.ts";
 import { AuditActionId } from "../../src/slack/features/audit/ids.ts";
 import {
   CompanyFormBlockId,
@@ -83,6 +89,8 @@ const SUPPORT: TIdentity = { label: "support agent", user: PEOPLE.support, mayRe
 const PORTAL_USER: TIdentity = { label: "portal user", user: PEOPLE.accountant, mayRead: false };
 const STRANGER: TIdentity = { label: "stranger", user: PEOPLE.nobody, mayRead: false };
 const NON_ADMINS: readonly TIdentity[] = [SUPPORT, PORTAL_USER, STRANGER];
+/** Issue 12: a person with no account whose access request is open, posted to the admin's DM. */
+const REQUESTER = castPerson("U0PIDE0001", "pedro", "Pedro Pide");
 
 /** Buttons only an admin may be shown: a support agent's read-only answers must carry none. */
 const ADMIN_ONLY_ACTION_IDS: ReadonlySet<string> = new Set([
@@ -106,6 +114,8 @@ const ADMIN_ONLY_ACTION_IDS: ReadonlySet<string> = new Set([
   PlacesActionId.EDIT_PLACE,
   PlacesActionId.ASK_REMOVE_PLACE,
   PlacesActionId.CONFIRM_REMOVE_PLACE,
+  AccessRequestsActionId.APPROVE,
+  AccessRequestsActionId.REJECT,
 ]);
 
 type TRequestKind = "command" | "block_actions" | "view_submission" | "block_suggestion";
@@ -155,6 +165,10 @@ interface TAdminSurfaces {
   newPlaceForm: TSlackView;
   editPlaceForm: TSlackView;
   auditList: TSlackMessage;
+  /** Issue 12: the open access request in the admin's DM, and the forms its Aprobar and Rechazar open. */
+  accessRequestMessage: TSlackMessage;
+  approvalForm: TSlackView;
+  rejectionForm: TSlackView;
 }
 
 interface TIds {
@@ -166,6 +180,7 @@ interface TIds {
   xenon: string;
   centro: string;
   monterrey: string;
+  accessRequest: string;
 }
 
 describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseKind} database)`, () => {
@@ -181,6 +196,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
     xenon: "",
     centro: "",
     monterrey: "",
+    accessRequest: "",
   };
   /** The last audit row before the first replay, and the replays since that must have been refused. */
   let auditIdBeforeReplays = 0n;
@@ -190,7 +206,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
   const workspace = () => harness.slack.workspace;
 
   beforeAll(async () => {
-    harness = await startSlackHarness();
+    harness = await startSlackHarness({ morePeople: [REQUESTER] });
     const database = prisma();
     const kemper = await database.company.create({
       data: { rfc: "EKU9003173C9", legalName: "ESCUELA KEMPER URGATE" },
@@ -224,6 +240,19 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
     ids.carla = (await create("carla.conta", "Carla Contadora", centro.id, PORTAL_USER.user.id)).id;
     ids.dario = (await create("dario.mora", "Darío Mora", monterrey.id)).id;
     for (let index = 1; index <= 8; index += 1) await create(`zeta.0${index}`, `Zeta ${index}`, centro.id);
+    ids.accessRequest = (
+      await submitAccessRequest(harness.bot.dependencies, {
+        context: slackContext(REQUESTER.id),
+        fields: {
+          fullName: REQUESTER.realName,
+          email: REQUESTER.email,
+          placeIds: [centro.id],
+          reason: "Facturo para la sucursal Centro",
+        },
+      })
+    ).id;
+    // Posted to the admin's DM before Darío's lock: a welcome email delivered would lift it.
+    await settleOutbox(harness);
     // Beto disabled (the list offers Habilitar), Darío locked out (it offers Desbloquear).
     await disablePortalUser(harness.bot.dependencies, {
       context: slackContext(ADMIN.id),
@@ -343,7 +372,26 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
       ids.centro,
     );
     const auditList = await adminMessage("/auditoria", "");
+    const accessRequestMessage = harness
+      .as(ADMIN.id)
+      .directMessages()
+      .find((message) => message.fromApp && visibleTextOf(message.blocks).includes(REQUESTER.realName));
+    if (accessRequestMessage === undefined) throw new Error("the access request was not posted to the admin");
+    const approvalForm = await adminFormByClick(
+      accessRequestMessage,
+      AccessRequestsActionId.APPROVE,
+      ids.accessRequest,
+    );
+    const rejectionForm = await adminFormByClick(
+      accessRequestMessage,
+      AccessRequestsActionId.REJECT,
+      ids.accessRequest,
+    );
+    workspace().clearModals(ADMIN.id);
     return {
+      accessRequestMessage,
+      approvalForm,
+      rejectionForm,
       usersList,
       deleteQuestion,
       resetQuestion,
@@ -569,6 +617,7 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
   const beto = () => "beto.diaz";
   const carla = () => "carla.conta";
   const supportId = () => PEOPLE.support.id;
+  const requester = () => REQUESTER.realName;
   const adminId = () => ADMIN.id;
 
   const scenarios: readonly TScenario[] = [
@@ -1080,6 +1129,81 @@ describe(`${SECTION}: every admin action replayed by non-admins (${testDatabaseK
             (shown) => ({ ...shown, placeId: ids.monterrey }),
           ),
         },
+      ],
+    },
+    // Issue 12: access requests — the list, Aprobar and Rechazar, and the forms they open.
+    {
+      name: "/usuarios solicitudes",
+      attempted: "access_request.list",
+      supportMayDo: false,
+      variants: [asSent(slashCommand("/usuarios", "solicitudes"))],
+    },
+    {
+      name: "access_requests.approve (Aprobar)",
+      attempted: AuditAction.ACCESS_REQUEST_APPROVED,
+      supportMayDo: false,
+      variants: [
+        asSent(
+          click(() => admin.accessRequestMessage, AccessRequestsActionId.APPROVE),
+          requester,
+        ),
+      ],
+    },
+    {
+      name: "access_requests.reject (Rechazar)",
+      attempted: AuditAction.ACCESS_REQUEST_REJECTED,
+      supportMayDo: false,
+      variants: [
+        asSent(
+          click(() => admin.accessRequestMessage, AccessRequestsActionId.REJECT),
+          requester,
+        ),
+      ],
+    },
+    {
+      name: "access_requests.approval_form (Aprobar's create form)",
+      attempted: AuditAction.ACCESS_REQUEST_APPROVED,
+      supportMayDo: false,
+      variants: [
+        asSent(
+          submit(
+            () => admin.approvalForm,
+            userFormState({
+              username: "pedro.pide",
+              fullName: "Pedro Pide",
+              email: "pedro@empresa.example",
+              placeIds: () => [ids.centro],
+            }),
+          ),
+          requester,
+        ),
+        {
+          name: "metadata crafted: another request id",
+          build: submit(
+            () => admin.approvalForm,
+            userFormState({
+              username: "pedro.pide",
+              fullName: "Pedro Pide",
+              email: "pedro@empresa.example",
+              placeIds: () => [ids.centro],
+            }),
+            (shown) => ({ ...shown, accessRequestId: randomUUID() }),
+          ),
+        },
+      ],
+    },
+    {
+      name: "access_requests.rejection_form (Rechazar's reason form)",
+      attempted: AuditAction.ACCESS_REQUEST_REJECTED,
+      supportMayDo: false,
+      variants: [
+        asSent(
+          submit(
+            () => admin.rejectionForm,
+            () => ({ [RejectionFormBlockId.NOTE]: text("No trabaja con nosotros") }),
+          ),
+          requester,
+        ),
       ],
     },
     // /auditoria.

@@ -12,6 +12,7 @@
 import { randomUUID } from "node:crypto";
 import { addDays } from "../../domain/access-period.ts";
 import type { TRequestContext } from "../../domain/actor.ts";
+import { submitAccessRequest } from "../access-requests/submit-access-request.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { createCompany } from "../places/create-company.ts";
 import { createIssuingPlace } from "../places/create-issuing-place.ts";
@@ -26,6 +27,8 @@ export const DEMO_EMAIL_DOMAIN = "demo.example";
 export interface TDemoDataOptions {
   /** The sandbox person who holds a portal account: the demo account linked to their Slack user, at their email. */
   readonly accountant: { readonly slackUserId: string; readonly email: string; readonly name: string };
+  /** A sandbox person with no account whose access request is left open, for an admin to decide. */
+  readonly requester?: { readonly slackUserId: string; readonly email: string; readonly name: string };
 }
 
 /** What this call stored: all zero when it seeded nothing. */
@@ -144,6 +147,10 @@ const ACCOUNTANT_PLACES: readonly TDemoPlaceReference[] = [
   ["EKU9003173C9", 1],
   ["XIA190128J61", 0],
 ];
+/** The open demo access request: the places it asks for and its motivo (demo text, as the data is). */
+const DEMO_REQUEST_PLACES: readonly TDemoPlaceReference[] = [["EKU9003173C9", 0]];
+const DEMO_REQUEST_REASON = "Demo: llevaré la facturación de la sucursal mientras Carla está de vacaciones.";
+
 const NOTHING_SEEDED: TDemoDataOutcome = { seeded: false, companies: 0, places: 0, users: 0 };
 
 export async function seedDemoData(
@@ -202,6 +209,16 @@ export async function seedDemoData(
       },
     });
   }
+  if (options.requester !== undefined)
+    await submitAccessRequest(dependencies, {
+      context: { actor: { kind: "slack", slackUserId: options.requester.slackUserId }, requestId },
+      fields: {
+        fullName: options.requester.name,
+        email: options.requester.email,
+        placeIds: placesOf(DEMO_REQUEST_PLACES),
+        reason: DEMO_REQUEST_REASON,
+      },
+    });
   return {
     seeded: true,
     companies: DEMO_COMPANIES.length,

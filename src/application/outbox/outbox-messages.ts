@@ -10,6 +10,9 @@ export const OutboxKind = {
   AUDIT_CHANNEL_POST: "slack.audit_post",
   SLACK_DIRECT_MESSAGE: "slack.direct_message",
   SLACK_ADMIN_NOTICE: "slack.admin_notice",
+  ACCESS_REQUEST_POST: "slack.access_request_post",
+  ACCESS_REQUEST_UPDATE: "slack.access_request_update",
+  ACCESS_REQUEST_OUTCOME: "slack.access_request_outcome",
 } as const;
 export type TOutboxKind = (typeof OutboxKind)[keyof typeof OutboxKind];
 
@@ -76,12 +79,31 @@ export const ZAdminNoticePayload = z.object({
 });
 export type TAdminNoticePayload = Readonly<z.output<typeof ZAdminNoticePayload>>;
 
+/** An access request to post for approval: to the requests channel, or to one admin's DM. */
+export const ZAccessRequestPostPayload = z.object({
+  accessRequestId: z.uuid(),
+  /** A channel id, or an admin's Slack user id (their DM). */
+  destination: z.string().min(1),
+});
+export type TAccessRequestPostPayload = Readonly<z.output<typeof ZAccessRequestPostPayload>>;
+
+/** A decided access request: every message it was posted as is updated to say who decided and when. */
+export const ZAccessRequestUpdatePayload = z.object({ accessRequestId: z.uuid() });
+export type TAccessRequestUpdatePayload = Readonly<z.output<typeof ZAccessRequestUpdatePayload>>;
+
+/** A DM to the requester: their request was approved, rejected or expired. */
+export const ZAccessRequestOutcomePayload = z.object({ accessRequestId: z.uuid(), locale: ZLocale });
+export type TAccessRequestOutcomePayload = Readonly<z.output<typeof ZAccessRequestOutcomePayload>>;
+
 interface TPayloadByKind {
   [OutboxKind.CREDENTIALS_EMAIL]: TCredentialsEmailPayload;
   [OutboxKind.NOTICE_EMAIL]: TNoticeEmailPayload;
   [OutboxKind.AUDIT_CHANNEL_POST]: TAuditChannelPostPayload;
   [OutboxKind.SLACK_DIRECT_MESSAGE]: TSlackDirectMessagePayload;
   [OutboxKind.SLACK_ADMIN_NOTICE]: TAdminNoticePayload;
+  [OutboxKind.ACCESS_REQUEST_POST]: TAccessRequestPostPayload;
+  [OutboxKind.ACCESS_REQUEST_UPDATE]: TAccessRequestUpdatePayload;
+  [OutboxKind.ACCESS_REQUEST_OUTCOME]: TAccessRequestOutcomePayload;
 }
 
 export type TOutboxPayload<TKind extends TOutboxKind> = TPayloadByKind[TKind];

@@ -6,10 +6,11 @@
 import type { TRequestContext } from "../../domain/actor.ts";
 import { AuditAction } from "../../domain/audit-actions.ts";
 import { Permission } from "../../domain/roles.ts";
-import { runAuditedChange } from "../audited-change.ts";
+import { runAuditedChange, type TAuditWriter } from "../audited-change.ts";
 import { requirePermission } from "../authorization.ts";
 import type { TUseCaseDependencies } from "../dependencies.ts";
 import { enqueueOutboxMessage, OutboxKind } from "../outbox/outbox-messages.ts";
+import type { TTransaction } from "../ports/database.ts";
 import type { SlackDirectory } from "../ports/slack-directory.ts";
 import { accessUntilColumns, withAccessUntilChecked } from "./access-until.ts";
 import { directMessageOwner } from "./direct-message-owner.ts";
@@ -34,6 +35,16 @@ export async function createPortalUser(
     fields: TPortalUserFields;
     /** Where to look for the person holding the email when no Slack user was picked. */
     slackDirectory?: SlackDirectory;
+    /** More of the same change, in its transaction: an access request's approval (decided first, told after). */
+    withinTransaction?: {
+      readonly before?: (transaction: TTransaction, now: Date) => Promise<void>;
+      readonly after?: (
+        transaction: TTransaction,
+        user: TPortalUserDetails,
+        audit: TAuditWriter,
+        now: Date,
+      ) => Promise<void>;
+    };
   },
 ): Promise<TPortalUserDetails> {
   const { context } = options;
@@ -58,6 +69,7 @@ export async function createPortalUser(
     context,
     authority,
     async (transaction, audit, now) => {
+      await options.withinTransaction?.before?.(transaction, now);
       const valid = await requireValidAndAvailable(transaction, checked);
       // Linked only when no other account holds that person: the email link is a help, never a refusal.
       const linkable =
@@ -86,6 +98,7 @@ export async function createPortalUser(
         ...(context.actor.kind === "slack" ? { requestedBy: context.actor.slackUserId } : {}),
       });
       await directMessageOwner(transaction, user, "welcome", locale);
+      await options.withinTransaction?.after?.(transaction, user, audit, now);
       return user;
     },
     // Two forms for one account at once (a double click, a resent envelope, two replicas): name the

@@ -19,7 +19,7 @@ export const MANIFEST_SLASH_COMMANDS: readonly TSandboxSlashCommand[] = [
     command: "/usuarios",
     description: "Usuarios del portal PremiumOne — lista, alta, edición, baja y contraseñas",
     usageHint:
-      "[buscar <texto> | nuevo | editar <cuenta> | restablecer <cuenta> | eliminar <cuenta> | roles | ayuda]",
+      "[buscar <texto> | nuevo | editar <cuenta> | restablecer <cuenta> | eliminar <cuenta> | roles | solicitudes | ayuda]",
   },
   {
     command: "/lugares",

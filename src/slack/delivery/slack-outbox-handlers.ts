@@ -24,6 +24,7 @@ import { accountNoticeMessage } from "../features/account/views/account-notice-m
 import { auditEventText } from "../features/audit/views/audit-event-text.ts";
 import { adminNoticeMessage } from "../features/users/views/admin-notice-message.ts";
 import { context, section } from "../ui/blocks.ts";
+import { createAccessRequestOutboxHandlers } from "./access-request-outbox-handlers.ts";
 import { classifySlackError } from "./slack-delivery-errors.ts";
 
 export function createSlackOutboxHandlers(options: {
@@ -33,6 +34,7 @@ export function createSlackOutboxHandlers(options: {
 }): TOutboxHandlers {
   const { dependencies, client, locale } = options;
   return {
+    ...createAccessRequestOutboxHandlers(options),
     [OutboxKind.AUDIT_CHANNEL_POST]: async (delivery) => {
       const payload = parsePayload(ZAuditChannelPostPayload, delivery);
       const event = await findAuditEvent(dependencies, BigInt(payload.auditEventId));

@@ -110,6 +110,28 @@ describe(`seedDemoData (${testDatabaseKind} database)`, () => {
     expect(changed.passwordIsTemporary).toBe(false);
   });
 
+  it("leaves one access request open, from a person with no account, posted to each admin like any request", async () => {
+    await grantRoleDirectly(testDatabase.database, "U0ADMIN01", "ADMIN");
+    const requester = { slackUserId: "U0PIDE0DEM", email: "pedro@empresa.example", name: "Pedro Pide" };
+    await seedDemoData(dependencies, { accountant: ACCOUNTANT, requester });
+    const prisma = testDatabase.database.prisma;
+    const [request, ...others] = await prisma.accessRequest.findMany();
+    expect(others).toHaveLength(0);
+    expect(request).toMatchObject({
+      status: "OPEN",
+      slackUserId: requester.slackUserId,
+      fullName: requester.name,
+      email: requester.email,
+    });
+    expect(request?.placeIds.length).toBe(1);
+    expect(await prisma.portalUser.count({ where: { slackUserId: requester.slackUserId } })).toBe(0);
+    const posts = await prisma.outboxMessage.findMany({ where: { kind: OutboxKind.ACCESS_REQUEST_POST } });
+    expect(posts.map((post) => post.payload)).toEqual([
+      { accessRequestId: request?.id, destination: "U0ADMIN01" },
+    ]);
+    expect(await prisma.auditEvent.count({ where: { action: "access_request.created" } })).toBe(1);
+  });
+
   it("queues each account's welcome email, as any create does, and a DM only to the linked accountant", async () => {
     await seedDemoData(dependencies, { accountant: ACCOUNTANT });
     const prisma = testDatabase.database.prisma;

@@ -181,4 +181,6 @@ export const USERS_COMMAND_WORDS = {
   edit: "editar",
   reset: "restablecer",
   delete: "eliminar",
+  /** The open access requests. */
+  requests: "solicitudes",
 } as const;

@@ -8,6 +8,7 @@ export type TUsersCommand =
   | { readonly verb: "help" }
   | { readonly verb: "new" }
   | { readonly verb: "roles" }
+  | { readonly verb: "requests" }
   | { readonly verb: "edit" | "reset" | "delete"; readonly account: string };
 
 const VERBS_WITH_ACCOUNT: Readonly<Record<string, "edit" | "reset" | "delete">> = {
@@ -26,6 +27,7 @@ export function parseUsersCommand(text: string): TUsersCommand {
   if (HELP_WORDS.includes(verb)) return { verb: "help" };
   if (verb === USERS_COMMAND_WORDS.new) return { verb: "new" };
   if (verb === USERS_COMMAND_WORDS.roles) return { verb: "roles" };
+  if (verb === USERS_COMMAND_WORDS.requests && argument === "") return { verb: "requests" };
   if (verb === USERS_COMMAND_WORDS.search)
     return { verb: "list", query: argument === "" ? undefined : argument };
   const accountVerb = VERBS_WITH_ACCOUNT[verb];

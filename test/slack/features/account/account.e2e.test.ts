@@ -9,6 +9,7 @@ import type { TRequestContext } from "../../../../src/domain/actor.ts";
 import { AuditAction } from "../../../../src/domain/audit-actions.ts";
 import { inputBlocksOf, interactiveElementsOf } from "../../../../src/sandbox/block-kit-reading.ts";
 import type { TSlackMessage, TSlackView } from "../../../../src/sandbox/slack-records.ts";
+import { AccessRequestsActionId } from "../../../../src/slack/features/access-requests/ids.ts";
 import { AccountActionId, PasswordFormBlockId } from "../../../../src/slack/features/account/ids.ts";
 import { UsersActionId } from "../../../../src/slack/features/users/ids.ts";
 import { credentialsIn } from "../../../support/credentials-email.ts";
@@ -118,7 +119,8 @@ describe(`self-service end to end (${testDatabaseKind} database)`, () => {
       expect(shown).toContain(NOT_LINKED);
       expect(shown).toContain("Pide a un administrador del bot que te vincule");
       expect(shown).toContain(`*Medios de contacto:* ${SUPPORT_CONTACT}`);
-      expect(buttonsOf(reply)).toEqual([]);
+      // Issue 12: someone with no account is offered Solicitar acceso (its own end-to-end test).
+      expect(buttonsOf(reply)).toEqual([AccessRequestsActionId.REQUEST]);
     });
   });
 
@@ -136,7 +138,7 @@ describe(`self-service end to end (${testDatabaseKind} database)`, () => {
       const shown = await steps.myAccountCommand(PEOPLE.nobody.id);
       expect(textOf(shown)).toContain("no está vinculado");
       expect(textOf(shown)).toContain(SUPPORT_CONTACT);
-      expect(buttonsOf(shown)).toEqual([]);
+      expect(buttonsOf(shown)).toEqual([AccessRequestsActionId.REQUEST]);
     });
 
     it("the Home tab shows the same summary, without the admins' quick actions", async () => {

@@ -13,6 +13,7 @@ export function accountHomeView(options: {
   isAdmin: boolean;
   locale: TLocale;
   supportContact: string | undefined;
+  accessRequest?: { readonly openSince: Date | undefined } | undefined;
 }): HomeView {
   const copy = accountCopy(options.locale);
   const adminBlocks: KnownBlock[] = options.isAdmin

@@ -14,6 +14,8 @@ import {
   section,
 } from "../../../ui/blocks.ts";
 import type { TMessageContent } from "../../../ui/message-content.ts";
+import { accessRequestsCopy } from "../../access-requests/copy.ts";
+import { AccessRequestsActionId } from "../../access-requests/ids.ts";
 import { accountCopy } from "../copy.ts";
 import { AccountActionId } from "../ids.ts";
 
@@ -33,12 +35,29 @@ function contactBlocks(locale: TLocale, supportContact: string | undefined): Kno
   return [context(contactLine(locale, supportContact))];
 }
 
+function accessRequestOffer(
+  accessRequest: { readonly openSince: Date | undefined },
+  locale: TLocale,
+): KnownBlock[] {
+  const copy = accessRequestsCopy(locale);
+  if (accessRequest.openSince !== undefined)
+    return [section(copy("summary.request_open", { createdAt: accessRequest.openSince.toISOString() }))];
+  return [
+    section(copy("summary.request_hint")),
+    actions("account.access_request", [
+      button(copy("button.request"), AccessRequestsActionId.REQUEST, { style: "primary" }),
+    ]),
+  ];
+}
+
 export function accountSummaryBlocks(options: {
   user: TPortalUserDetails | undefined;
   locale: TLocale;
   supportContact: string | undefined;
   /** In a DM: remind not to type passwords as text. */
   inDirectMessage?: boolean;
+  /** For someone with no account: Solicitar acceso is offered, or their open request is named. */
+  accessRequest?: { readonly openSince: Date | undefined };
 }): TMessageContent {
   const { user, locale } = options;
   const copy = accountCopy(locale);
@@ -48,6 +67,7 @@ export function accountSummaryBlocks(options: {
       blocks: [
         header(copy("summary.title")),
         section(copy("summary.not_linked")),
+        ...(options.accessRequest === undefined ? [] : accessRequestOffer(options.accessRequest, locale)),
         ...contactBlocks(locale, options.supportContact),
       ],
     };

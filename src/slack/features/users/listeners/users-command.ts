@@ -1,4 +1,4 @@
-// `/usuarios [buscar <texto> | nuevo | editar <cuenta> | restablecer <cuenta> | eliminar <cuenta> | roles | ayuda]`.
+// `/usuarios [buscar <texto> | nuevo | editar <cuenta> | restablecer <cuenta> | eliminar <cuenta> | roles | solicitudes | ayuda]`.
 // Messages are answered in the ack itself; a form is opened right after the ack, while the
 // trigger_id is fresh.
 import type { App } from "@slack/bolt";
@@ -9,6 +9,7 @@ import type { TSlackFeatureDependencies } from "../../../feature-dependencies.ts
 import { requestContextOf } from "../../../request-context.ts";
 import { errorText } from "../../../respond/error-responses.ts";
 import { openModal } from "../../../respond/open-modal.ts";
+import { renderOpenRequests } from "../../access-requests/screens/render-open-requests.ts";
 import { renderRolesList } from "../../roles/screens/render-roles-list.ts";
 import { USERS_COMMAND } from "../ids.ts";
 import { parseUsersCommand } from "../parse-users-command.ts";
@@ -35,6 +36,12 @@ export function registerUsersCommand(app: App, dependencies: TSlackFeatureDepend
           return;
         case "roles":
           await ack({ response_type: "ephemeral", ...(await renderRolesList(dependencies, requestContext)) });
+          return;
+        case "requests":
+          await ack({
+            response_type: "ephemeral",
+            ...(await renderOpenRequests(dependencies, requestContext)),
+          });
           return;
         case "new":
         case "edit": {

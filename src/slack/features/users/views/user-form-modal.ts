@@ -41,15 +41,25 @@ export function placeOption(place: { id: string; label: string }): TOption {
   return option(place.label, place.id);
 }
 
+/** A new account's first values (an access request being approved); an edit starts from `user`. */
+export interface TUserFormDraft {
+  readonly username: string;
+  readonly fullName: string;
+  readonly email: string;
+  readonly places: readonly { readonly id: string; readonly label: string }[];
+}
+
 export function userFormModal(options: {
   user?: TPortalUserDetails;
+  draft?: TUserFormDraft;
   placeChoices: TPlaceChoices;
   metadata: TUserFormMetadata;
   locale: TLocale;
 }): ModalView {
   const { user, locale } = options;
   const copy = usersCopy(locale);
-  const initialPlaces = (user?.places ?? []).map(placeOption);
+  const draft = user === undefined ? options.draft : undefined;
+  const initialPlaces = (user?.places ?? draft?.places ?? []).map(placeOption);
   const placesElement =
     options.placeChoices.kind === "listed"
       ? multiStaticSelect(
@@ -76,7 +86,7 @@ export function userFormModal(options: {
         UserFormBlockId.USERNAME,
         copy("form.username"),
         textInput(FIELD_ACTION_ID, {
-          initialValue: user?.username ?? "",
+          initialValue: user?.username ?? draft?.username ?? "",
           maxLength: 32,
           placeholder: "maria.lopez",
         }),
@@ -85,13 +95,13 @@ export function userFormModal(options: {
       input(
         UserFormBlockId.FULL_NAME,
         copy("form.full_name"),
-        textInput(FIELD_ACTION_ID, { initialValue: user?.fullName ?? "", maxLength: 120 }),
+        textInput(FIELD_ACTION_ID, { initialValue: user?.fullName ?? draft?.fullName ?? "", maxLength: 120 }),
       ),
       input(
         UserFormBlockId.EMAIL,
         copy("form.email"),
         textInput(FIELD_ACTION_ID, {
-          initialValue: user?.email ?? "",
+          initialValue: user?.email ?? draft?.email ?? "",
           maxLength: 254,
           placeholder: "nombre@empresa.com",
         }),
