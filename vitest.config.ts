@@ -4,6 +4,8 @@ import { KEEP_EMBEDDED_DATABASE_VARIABLE } from "./test/support/shared-test-proc
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The sandbox page in a browser has its own run (vitest.browser.config.ts, npm run test:browser).
+    exclude: ["test/browser/**", "**/node_modules/**"],
     globalSetup: ["test/global-setup.ts"],
     // Most of a test file's time is waiting (databases, HTTP, SMTP): three files at once on two cores.
     maxWorkers: 3,

@@ -25,14 +25,7 @@ const SCREENSHOTS = new URL("../../test-output/screenshots/", import.meta.url);
 const NEW_PASSWORD = "Girasol-Cobalto-Montaña-2031";
 
 const chromiumPresent = existsSync(CHROMIUM);
-// What `npm start` runs is the embedded database whatever TEST_DATABASE_URL says: the suite's
-// PostgreSQL pass would run the same test a second time, so it runs in the embedded pass only.
-const postgresPass = (process.env.TEST_DATABASE_URL ?? "") !== "";
-const skipReason = !chromiumPresent
-  ? `chromium is missing at ${CHROMIUM}`
-  : postgresPass
-    ? "npm start runs on the embedded database; this test runs in the embedded pass"
-    : undefined;
+const skipReason = chromiumPresent ? undefined : `chromium is missing at ${CHROMIUM}`;
 const describeWithChromium = skipReason === undefined ? describe : describe.skip;
 
 describeWithChromium(

@@ -188,7 +188,8 @@ describe("the bot as a process", () => {
     cleanups.push(() => bot.close());
 
     expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
-    expect(bot.logs.some((line) => line.json?.msg === "listening")).toBe(true);
+    // /healthz answers as soon as the port listens; "listening" is logged once the first Slack check is done.
+    await bot.waitForLog((line) => line.json?.msg === "listening");
     const person = outside.as(PEOPLE.admin.id, bot);
     const answer = await person.sendDirectMessage("hola");
     expect(answer.status).toBe(200);

@@ -30,7 +30,9 @@ export async function createFingerprinter(
     excludeColumns?: Readonly<Record<string, readonly string[]>>;
   } = {},
 ): Promise<TFingerprinter> {
-  const excluded = new Set(options.exclude ?? []);
+  // The schedulers' lease rows (the daily Slack reconciliation, the access expiry) are written on
+  // their own clock while a property runs, by no request: never a request's change.
+  const excluded = new Set(["scheduled_task_states", ...(options.exclude ?? [])]);
   const listed = await database.prisma.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
     "SELECT c.table_name, c.column_name FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name, c.ordinal_position",
   );
